@@ -1,0 +1,61 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "Chorus",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "chorus", targets: ["ChorusCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        .target(name: "ChorusCore"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "ChorusXML",
+            dependencies: ["ChorusCore", "CLibXML2"],
+            resources: [.copy("Schema/chorus-survey.rng")]
+        ),
+        .executableTarget(
+            name: "ChorusCLI",
+            dependencies: [
+                "ChorusCore",
+                "ChorusXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ChorusCoreTests",
+            dependencies: [
+                "ChorusCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "ChorusXMLTests",
+            dependencies: ["ChorusXML", "ChorusCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ChorusCLITests",
+            dependencies: ["ChorusCLI"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
+
+let sharedSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + sharedSettings
+}

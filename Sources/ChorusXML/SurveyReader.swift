@@ -1,0 +1,2 @@
+public import ChorusCore
+import CLibXML2
