@@ -20,8 +20,7 @@ let package = Package(
         ),
         .target(
             name: "ChorusXML",
-            dependencies: ["ChorusCore", "CLibXML2"],
-            resources: [.copy("Schema/chorus-survey.rng")]
+            dependencies: ["ChorusCore", "CLibXML2"]
         ),
         .executableTarget(
             name: "ChorusCLI",

@@ -4,6 +4,8 @@ import ArgumentParser
 struct Chorus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chorus",
-        abstract: "Collect what residents say about public safety, anonymously."
+        abstract: "Hear from residents anonymously and turn what they say into community priorities.",
+        discussion: "See chorus(1) and chorus-survey(5).",
+        subcommands: [ValidateCommand.self]
     )
 }

@@ -1,3 +1,9 @@
+import CLibXML2
+
+/// The structure of a Chorus survey as a RELAX NG schema, compiled into the tool so that
+/// `chorus` works wherever its binary is copied (`chorus validate --print-schema` writes it out).
+enum SurveySchema {
+    static let relaxNG = """
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Structure of a Chorus survey (urn:chorus:survey:1), documented in chorus-survey(5).
@@ -70,3 +76,28 @@
     </element>
   </define>
 </grammar>
+"""
+}
+
+extension SurveySchema {
+    /// The schema compiled once per process. libxml2 only reads a compiled RELAX NG schema while
+    /// validating, and each validation has its own context, so sharing it between threads is safe.
+    final class Compiled: @unchecked Sendable {
+        let pointer: xmlRelaxNGPtr
+
+        init() {
+            // libxml2 keeps a pointer to the buffer rather than a copy, so parse inside the closure.
+            let schema: xmlRelaxNGPtr? = relaxNG.utf8CString.withUnsafeBufferPointer { buffer in
+                guard let parser = xmlRelaxNGNewMemParserCtxt(buffer.baseAddress, Int32(buffer.count - 1)) else {
+                    return nil
+                }
+                defer { xmlRelaxNGFreeParserCtxt(parser) }
+                return xmlRelaxNGParse(parser)
+            }
+            guard let schema else { preconditionFailure("the built-in survey schema does not compile") }
+            pointer = schema
+        }
+    }
+
+    static let compiled = Compiled()
+}

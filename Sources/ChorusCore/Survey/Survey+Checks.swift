@@ -1,0 +1,71 @@
+extension Survey {
+    /// Everything wrong with the survey's logic that its structure cannot show: references to
+    /// unknown, later or answerless questions, options that do not exist, and conditions that can
+    /// never hold.
+    ///
+    /// Pure and file-independent, so any reader (the XML format today, XForms later) shares it.
+    public func problems() -> [SurveyProblem] {
+        var problems: [SurveyProblem] = []
+        let indexByID = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, question) in questions.enumerated() {
+            if let showIf = question.showIf {
+                let location = SurveyLocation.question(index: index, attribute: "show-if")
+                problems += references(in: showIf, of: index, at: location, indexByID: indexByID, allowSelf: false)
+                if showIf.isConstant, (try? showIf.isTrue(in: EvaluationContext(answers: [:], today: 0))) == false {
+                    problems.append(SurveyProblem(location, "show-if is always false, so '\(question.id)' would never be asked"))
+                }
+            }
+            for (number, constraint) in question.constraints.enumerated() {
+                let location = SurveyLocation.constraint(question: index, constraint: number, attribute: "test")
+                problems += references(in: constraint.test, of: index, at: location, indexByID: indexByID, allowSelf: false)
+                if let message = neverHolds(constraint.test, on: question) {
+                    problems.append(SurveyProblem(location, message))
+                }
+            }
+        }
+        return problems
+    }
+
+    private func references(
+        in expression: Expression, of index: Int, at location: SurveyLocation, indexByID: [String: Int], allowSelf: Bool
+    ) -> [SurveyProblem] {
+        let name = questions[index].id
+        let attribute = if case .constraint = location { "constraint" } else { "show-if" }
+        var problems: [SurveyProblem] = []
+        for id in expression.referencedQuestionIDs {
+            guard let target = indexByID[id] else {
+                problems.append(SurveyProblem(location, "\(attribute) of '\(name)' refers to unknown question '\(id)'"))
+                continue
+            }
+            if target == index {
+                let advice = attribute == "constraint" ? "; use '.' for the answer being checked" : ""
+                problems.append(SurveyProblem(location, "\(attribute) of '\(name)' refers to '\(id)' itself\(advice)"))
+            } else if target > index {
+                problems.append(
+                    SurveyProblem(
+                        location,
+                        "\(attribute) of '\(name)' refers to '\(id)', which comes later; "
+                            + "a question can depend only on earlier answers"))
+            } else if questions[target].kind == .note {
+                problems.append(SurveyProblem(location, "\(attribute) of '\(name)' refers to note '\(id)', which has no answer"))
+            }
+        }
+        for reference in expression.optionReferences {
+            guard let target = indexByID[reference.questionID] else { continue }
+            let kind = questions[target].kind
+            let values: [String] =
+                switch kind {
+                case .yesNo: ["yes", "no"]
+                case .single, .multiple, .rank: kind.options.map(\.value)
+                default: []
+                }
+            guard !values.isEmpty, !values.contains(reference.value) else { continue }
+            let list = values.map { "'\($0)'" }.joined(separator: ", ")
+            problems.append(
+                SurveyProblem(
+                    location, offset: reference.offset,
+                    "'\(reference.value)' is not an option of '\(reference.questionID)' (its options are \(list))"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,163 @@
+import CLibXML2
+
+/// A survey file parsed by libxml2 with every lenient or networked feature off.
+///
+/// Owns its `xmlDoc` and frees it on deinit; only this type and ``SurveySchema`` see libxml2.
+final class LibXMLDocument {
+    /// A problem libxml2 reported, with the element it concerns when it knows one.
+    struct Problem: Error {
+        var line: Int
+        var column: Int
+        var message: String
+        var element: Int?
+    }
+
+    private let document: xmlDocPtr
+    /// Element indices by node address, so schema errors can be placed by ``SourceMap``.
+    private var indexByNode: [UnsafeMutableRawPointer: Int] = [:]
+
+    /// Parses `bytes`, or returns the first error libxml2 found.
+    ///
+    /// Options: no network, no entity substitution, no DTD loading and no recovery, so a
+    /// malformed or hostile file fails instead of being repaired or followed.
+    static func parse(_ bytes: [UInt8], name: String) -> Result<LibXMLDocument, Problem> {
+        guard let context = xmlNewParserCtxt() else {
+            return .failure(Problem(line: 1, column: 1, message: "cannot allocate an XML parser", element: nil))
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let collector = ProblemCollector()
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        context.pointee._private = box.toOpaque()
+        context.pointee.sax.pointee.serror = { _, error in
+            guard let error, let parser = error.pointee.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self),
+                let owner = parser.pointee._private
+            else { return }
+            Unmanaged<ProblemCollector>.fromOpaque(owner).takeUnretainedValue().add(error)
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { characters in
+                xmlCtxtReadMemory(context, characters.baseAddress, Int32(characters.count), name, "UTF-8", options)
+            }
+        }
+        if let problem = collector.problems.first?.problem {
+            if let document { xmlFreeDoc(document) }
+            return .failure(problem)
+        }
+        guard let document else {
+            return .failure(Problem(line: 1, column: 1, message: "not a well-formed XML document", element: nil))
+        }
+        return .success(LibXMLDocument(document))
+    }
+
+    private init(_ document: xmlDocPtr) {
+        self.document = document
+    }
+
+    deinit {
+        xmlFreeDoc(document)
+    }
+
+    /// The whole tree as Swift values, elements numbered in document order.
+    func root() -> XMLElement? {
+        guard let node = xmlDocGetRootElement(document) else { return nil }
+        var counter = 0
+        return convert(node, counter: &counter)
+    }
+
+    /// Checks the document against the survey schema; every violation, in document order.
+    func validate() -> [Problem] {
+        guard let context = xmlRelaxNGNewValidCtxt(SurveySchema.compiled.pointer) else {
+            return [Problem(line: 1, column: 1, message: "cannot allocate a schema validator", element: nil)]
+        }
+        defer { xmlRelaxNGFreeValidCtxt(context) }
+        let collector = ProblemCollector()
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        xmlRelaxNGSetValidStructuredErrors(
+            context,
+            { owner, error in
+                guard let owner, let error else { return }
+                Unmanaged<ProblemCollector>.fromOpaque(owner).takeUnretainedValue().add(error)
+            },
+            box.toOpaque()
+        )
+        _ = xmlRelaxNGValidateDoc(context, document)
+        if indexByNode.isEmpty, let node = xmlDocGetRootElement(document) {
+            var counter = 0
+            _ = convert(node, counter: &counter)
+        }
+        return collector.problems.map { problem, node in
+            var problem = problem
+            problem.element = node.flatMap { indexByNode[$0] }
+            return problem
+        }
+    }
+
+    private func convert(_ node: xmlNodePtr, counter: inout Int) -> XMLElement {
+        let index = counter
+        counter += 1
+        indexByNode[UnsafeMutableRawPointer(node)] = index
+        var element = XMLElement(
+            name: Self.string(node.pointee.name),
+            namespace: node.pointee.ns.map { Self.string($0.pointee.href) },
+            index: index,
+            attributes: [],
+            children: [],
+            text: ""
+        )
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let local = Self.string(current.pointee.name)
+            let prefix = current.pointee.ns.map { Self.string($0.pointee.prefix) } ?? ""
+            // An attribute's value is the text of its child nodes; reading them directly avoids
+            // xmlNodeGetContent's allocation, which would need libxml2's global xmlFree.
+            var value = ""
+            var text = current.pointee.children
+            while let piece = text {
+                value += Self.string(piece.pointee.content)
+                text = piece.pointee.next
+            }
+            element.attributes.append((prefix.isEmpty ? local : "\(prefix):\(local)", value))
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE: element.children.append(convert(current, counter: &counter))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: element.text += Self.string(current.pointee.content)
+            default: break
+            }
+            child = current.pointee.next
+        }
+        return element
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
+        string(UnsafePointer(pointer))
+    }
+}
+
+/// Gathers libxml2's structured errors during one call; never shared between calls.
+private final class ProblemCollector {
+    var problems: [(problem: LibXMLDocument.Problem, node: UnsafeMutableRawPointer?)] = []
+
+    func add(_ error: UnsafeMutablePointer<xmlError>) {
+        guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var message = error.pointee.message.map { String(cString: $0) } ?? "invalid XML"
+        while message.last?.isWhitespace == true { message.removeLast() }
+        let problem = LibXMLDocument.Problem(
+            line: Int(error.pointee.line),
+            column: Int(error.pointee.int2),
+            message: message,
+            element: nil
+        )
+        problems.append((problem, error.pointee.node))
+    }
+}

@@ -1,0 +1,66 @@
+import ChorusCore
+
+extension SurveyBuilder {
+    /// Attributes each element takes, the required ones first; libxml2's schema validator stops
+    /// at the first bad attribute of an element and names none, so Chorus checks them itself.
+    static let attributes: [String: (required: [String], optional: [String])] = [
+        "survey": (["id", "version", "languages"], ["sms-keyword"]),
+        "question": (
+            ["id", "type"], ["required", "quasi-identifier", "show-if", "min", "max", "picks", "decimals", "max-length"]
+        ),
+        "option": (["value"], []),
+        "constraint": (["test"], []),
+        "phrase": (["key", "xml:lang"], []),
+    ]
+    static let textElements: Set<String> = [
+        "title", "intro", "consent", "closing", "prompt", "hint", "min-label", "max-label", "label", "message",
+    ]
+    /// Children in the order the schema requires, for messages about misplaced elements.
+    static let childOrder: [String: [String]] = [
+        "survey": ["title", "intro", "consent", "question", "closing", "phrase"],
+        "question": ["prompt", "hint", "min-label", "max-label", "option", "constraint"],
+        "option": ["label"],
+        "constraint": ["message"],
+    ]
+
+    /// Reports unknown and missing attributes everywhere in the tree, suggesting the likely name.
+    mutating func checkAttributes(_ element: XMLElement) {
+        let expected: (required: [String], optional: [String])? =
+            Self.textElements.contains(element.name) ? (["xml:lang"], []) : Self.attributes[element.name]
+        if let expected {
+            let known = expected.required + expected.optional
+            for (name, _) in element.attributes where !known.contains(name) {
+                let suggestion = Self.closest(to: name, in: known).map { "; did you mean \($0)?" } ?? ""
+                report(element, name, "unknown attribute \(name) on <\(element.name)>\(suggestion)")
+            }
+            for name in expected.required where element.attribute(name) == nil {
+                let example = name == "xml:lang" ? " (one of \(languages.joined(separator: ", ")))" : ""
+                report(element, "<\(element.name)> has no \(name) attribute\(example)")
+            }
+        }
+        for child in element.children { checkAttributes(child) }
+    }
+
+    /// The candidate within two edits of `name`, if exactly one is nearest.
+    static func closest(to name: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(name, $0)) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    static func editDistance(_ left: String, _ right: String) -> Int {
+        let a = Array(left)
+        let b = Array(right)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let swap = i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
+                current[j] = min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1),
+                    swap ? previous[j - 1] : Int.max)
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

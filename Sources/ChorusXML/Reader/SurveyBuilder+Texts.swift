@@ -1,0 +1,56 @@
+import ChorusCore
+
+extension SurveyBuilder {
+    /// One text from its per-language elements: each declared language exactly once, none other.
+    mutating func text(
+        _ elements: [XMLElement], parent: XMLElement, what: String, location: SurveyLocation?
+    ) -> LocalizedText {
+        if let location { anchor(location, elements.first ?? parent) }
+        var translations: [String: String] = [:]
+        for element in elements {
+            guard let language = element.attribute("xml:lang") else { continue }
+            if !languages.contains(language) {
+                let declared = languages.joined(separator: ", ")
+                report(element, "xml:lang", "\(what) in '\(language)', which the survey does not declare (it declares \(declared))")
+            } else if translations[language] != nil {
+                report(element, "xml:lang", "second '\(language)' text for \(what)")
+            }
+            let normalized = Self.normalize(element.text)
+            if normalized.isEmpty { report(element, "empty '\(language)' text for \(what)") }
+            if translations[language] == nil { translations[language] = normalized }
+        }
+        let missing = languages.filter { translations[$0] == nil }
+        if elements.isEmpty {
+            report(parent, "\(what) is missing; give one for each language (\(languages.joined(separator: ", ")))")
+        } else if !missing.isEmpty {
+            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+            report(elements.first ?? parent, "\(what) has no \(list) text")
+        }
+        return LocalizedText(translations)
+    }
+
+    /// Like ``text(_:parent:what:location:)`` for texts a survey may leave out altogether.
+    mutating func optionalText(_ elements: [XMLElement], what: String, location: SurveyLocation) -> LocalizedText? {
+        guard let first = elements.first else { return nil }
+        return text(elements, parent: first, what: what, location: location)
+    }
+
+    /// Collapses each run of whitespace to one space; a blank line separates paragraphs.
+    ///
+    /// Authors indent and wrap texts to suit their editor; residents should see neither.
+    static func normalize(_ raw: String) -> String {
+        var paragraphs: [String] = []
+        var words: [Substring] = []
+        for line in raw.split(separator: "\n", omittingEmptySubsequences: false) {
+            let lineWords = line.split(whereSeparator: \.isWhitespace)
+            if lineWords.isEmpty {
+                if !words.isEmpty { paragraphs.append(words.joined(separator: " ")) }
+                words = []
+            } else {
+                words += lineWords
+            }
+        }
+        if !words.isEmpty { paragraphs.append(words.joined(separator: " ")) }
+        return paragraphs.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,182 @@
+import ChorusCore
+
+/// Turns a schema-valid element tree into a ``Survey``, checking every value the schema leaves
+/// as text, and remembering where each part came from so later checks can point at it.
+struct SurveyBuilder {
+    /// An element, or one attribute of it, that a ``SurveyLocation`` stands for.
+    struct Anchor {
+        var element: Int
+        var attribute: String?
+    }
+
+    /// Problems found, each on an element or attribute; `offset` counts characters into an
+    /// attribute's value, for expression errors.
+    var problems: [(element: Int, attribute: String?, offset: Int?, message: String)] = []
+    private(set) var anchors: [SurveyLocation: Anchor] = [:]
+    var languages: [String] = []
+
+    mutating func report(_ element: XMLElement, _ attribute: String?, _ message: String) {
+        problems.append((element.index, attribute, nil, message))
+    }
+
+    mutating func report(_ element: XMLElement, _ message: String) {
+        report(element, nil, message)
+    }
+
+    mutating func anchor(_ location: SurveyLocation, _ element: XMLElement, _ attribute: String? = nil) {
+        anchors[location] = Anchor(element: element.index, attribute: attribute)
+    }
+
+    /// Builds the survey; nil when its own attributes are too broken to go on.
+    mutating func build(_ root: XMLElement) -> Survey? {
+        anchor(.survey(attribute: nil), root)
+        for name in ["id", "version", "languages", "sms-keyword"] where root.attribute(name) != nil {
+            anchor(.survey(attribute: name), root, name)
+        }
+        let id = identifier(root, "id", what: "survey id") ?? ""
+        let version = integer(root, "version", in: 1...Int(Int32.max), what: "version") ?? 1
+        languages = parseLanguages(root)
+        let keyword = root.attribute("sms-keyword").flatMap { keyword -> String? in
+            guard !keyword.isEmpty, keyword.unicodeScalars.allSatisfy({ $0.isASCIILetterOrDigit }) else {
+                report(root, "sms-keyword", "sms-keyword '\(keyword)' must be letters and digits only, e.g. SAFE")
+                return nil
+            }
+            return keyword.uppercased()
+        }
+        let title = text(root.children(named: "title"), parent: root, what: "title", location: .surveyText(element: "title"))
+        let intro = optionalText(root.children(named: "intro"), what: "intro", location: .surveyText(element: "intro"))
+        let consent = text(
+            root.children(named: "consent"), parent: root, what: "consent", location: .surveyText(element: "consent"))
+        let closing = optionalText(
+            root.children(named: "closing"), what: "closing", location: .surveyText(element: "closing"))
+        var questions: [Question] = []
+        var seen: [String: Int] = [:]
+        for element in root.children(named: "question") {
+            let index = questions.count
+            guard let question = question(element, index: index) else { continue }
+            if let first = seen[question.id] {
+                report(element, "id", "duplicate question id '\(question.id)'; question \(first + 1) already uses it")
+            }
+            seen[question.id, default: index] = seen[question.id] ?? index
+            questions.append(question)
+        }
+        return Survey(
+            id: id,
+            version: version,
+            languages: languages,
+            smsKeyword: keyword,
+            title: title,
+            intro: intro,
+            consent: consent,
+            closing: closing,
+            questions: questions,
+            phrases: phrases(root.children(named: "phrase"))
+        )
+    }
+
+    private mutating func parseLanguages(_ root: XMLElement) -> [String] {
+        let tags = (root.attribute("languages") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        if tags.isEmpty { report(root, "languages", "languages is empty; list the survey's languages, e.g. \"en es\"") }
+        var result: [String] = []
+        for tag in tags {
+            if !Self.isLanguageTag(tag) {
+                report(root, "languages", "'\(tag)' is not a language tag such as en, es or pt-BR")
+            } else if result.contains(tag) {
+                report(root, "languages", "language '\(tag)' is listed twice")
+            } else {
+                result.append(tag)
+            }
+        }
+        return result
+    }
+
+    private mutating func phrases(_ elements: [XMLElement]) -> [String: LocalizedText] {
+        var byKey: [String: [XMLElement]] = [:]
+        var order: [String] = []
+        for element in elements {
+            let key = element.attribute("key") ?? ""
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(element)
+        }
+        var result: [String: LocalizedText] = [:]
+        for key in order {
+            let group = byKey[key]!
+            anchor(.surveyText(element: "phrase:\(key)"), group[0], "key")
+            result[key] = text(group, parent: group[0], what: "phrase '\(key)'", location: nil)
+        }
+        return result
+    }
+
+    // MARK: Values
+
+    mutating func identifier(_ element: XMLElement, _ attribute: String, what: String) -> String? {
+        guard let value = element.attribute(attribute) else { return nil }
+        guard Self.isIdentifier(value) else {
+            report(
+                element, attribute,
+                "\(what) '\(value)' must start with a letter and contain only letters, digits, '-' and '_'")
+            return nil
+        }
+        if ["and", "or", "div", "mod"].contains(value) {
+            report(element, attribute, "\(what) '\(value)' is an operator in expressions; choose another")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ element: XMLElement, _ attribute: String, in range: ClosedRange<Int>, what: String) -> Int? {
+        guard let raw = element.attribute(attribute) else { return nil }
+        guard let value = Int(raw.trimmingWhitespace), range.contains(value) else {
+            let bounds = range.upperBound >= Int(Int32.max) ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            report(element, attribute, "\(what) '\(raw)' must be a whole number \(bounds)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ element: XMLElement, _ attribute: String, what: String) -> Double? {
+        guard let raw = element.attribute(attribute) else { return nil }
+        guard let value = Double(raw.trimmingWhitespace), value.isFinite else {
+            report(element, attribute, "\(what) '\(raw)' is not a number")
+            return nil
+        }
+        return value
+    }
+
+    mutating func boolean(_ element: XMLElement, _ attribute: String) -> Bool {
+        guard let raw = element.attribute(attribute) else { return false }
+        switch raw.trimmingWhitespace {
+        case "true": return true
+        case "false": return false
+        default:
+            report(element, attribute, "\(attribute) must be true or false, not '\(raw)'")
+            return false
+        }
+    }
+
+    static func isIdentifier(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, first.isASCIILetter else { return false }
+        return value.unicodeScalars.allSatisfy { $0.isASCIILetterOrDigit || $0 == "-" || $0 == "_" }
+    }
+
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = parts.first, (2...3).contains(primary.count),
+            primary.unicodeScalars.allSatisfy(\.isASCIILetter)
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.unicodeScalars.allSatisfy(\.isASCIILetterOrDigit)
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    var isASCIILetterOrDigit: Bool { isASCIILetter || ("0"..."9").contains(self) }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,123 @@
+public import ChorusCore
+
+/// Reads survey files strictly and reports every problem at once, each at its line and column.
+public struct SurveyReader: Sendable {
+    /// The namespace every survey's root element must be in.
+    public static let namespace = "urn:chorus:survey:1"
+
+    /// Creates a reader.
+    public init() {}
+
+    /// Reads and checks the survey at `path`.
+    ///
+    /// - Throws: ``SurveyReadError/cannotOpen(file:reason:)`` or ``SurveyReadError/invalid(_:)``.
+    public func read(file path: String) throws(SurveyReadError) -> Survey {
+        switch SurveyFile.read(path) {
+        case .success(let bytes):
+            return try read(bytes, file: path)
+        case .failure(.cannotOpen(let reason)):
+            throw .cannotOpen(file: path, reason: reason)
+        case .failure(.tooLarge(let size)):
+            let megabytes = SourceText.maximumSize / 1_048_576
+            let message = "file is \(size / 1_048_576 + 1) MB; a survey may be at most \(megabytes) MB"
+            throw .invalid([Diagnostic(file: path, position: .start, message: message)])
+        }
+    }
+
+    /// Checks `bytes` as the contents of a survey file called `file`.
+    public func read(_ bytes: [UInt8], file: String) throws(SurveyReadError) -> Survey {
+        func fail(_ position: SourcePosition, _ message: String) -> SurveyReadError {
+            .invalid([Diagnostic(file: file, position: position, message: message)])
+        }
+        guard bytes.count <= SourceText.maximumSize else { throw fail(.start, "file is too large for a survey") }
+        if let (position, message) = SourceText.check(bytes) { throw fail(position, message) }
+        let document: LibXMLDocument
+        switch LibXMLDocument.parse(bytes, name: file) {
+        case .success(let parsed): document = parsed
+        case .failure(let problem):
+            let position = SourcePosition(line: max(problem.line, 1), column: max(problem.column, 1))
+            throw fail(position, LibXMLMessages.parser(problem.message))
+        }
+        let map = SourceMap(bytes)
+        guard let root = document.root() else { throw fail(.start, "no root element") }
+        if let message = Self.rootProblem(root) { throw fail(map.position(element: 0), message) }
+
+        var parents: [Int: String] = [:]
+        root.forEach { element, parent in parents[element.index] = parent?.name }
+        let known = Array(SurveyBuilder.textElements) + SurveyBuilder.childOrder.keys + ["phrase"]
+        var diagnostics: [Diagnostic] = []
+        var reportedLines = Set<Int>()
+        for problem in document.validate() {
+            let parent = problem.element.flatMap { parents[$0] }
+            guard let message = LibXMLMessages.schema(problem.message, parent: parent, known: known) else { continue }
+            let position =
+                problem.element.map { map.position(element: $0) }
+                ?? SourcePosition(line: max(problem.line, 1), column: max(problem.column, 1))
+            // libxml2 often says the same thing twice about one element; once is enough.
+            guard reportedLines.insert(position.line).inserted else { continue }
+            diagnostics.append(Diagnostic(file: file, position: position, message: message))
+        }
+        var builder = SurveyBuilder()
+        let survey = builder.build(root)
+        builder.checkAttributes(root)
+        for problem in builder.problems {
+            let position =
+                problem.offset.map { map.position(element: problem.element, attribute: problem.attribute!, valueOffset: $0) }
+                ?? map.position(element: problem.element, attribute: problem.attribute)
+            diagnostics.append(Diagnostic(file: file, position: position, message: problem.message))
+        }
+        if let survey, builder.problems.isEmpty {
+            for problem in survey.problems() {
+                let anchor = builder.anchors[problem.location] ?? builder.anchors[problem.location.withoutAttribute]
+                let element = anchor?.element ?? 0
+                let position =
+                    if let offset = problem.offset, let attribute = anchor?.attribute {
+                        map.position(element: element, attribute: attribute, valueOffset: offset)
+                    } else {
+                        map.position(element: element, attribute: anchor?.attribute)
+                    }
+                diagnostics.append(Diagnostic(file: file, position: position, message: problem.message))
+            }
+        }
+        guard let survey, diagnostics.isEmpty else {
+            var seen = Set<Diagnostic>()
+            let unique = diagnostics.filter { seen.insert($0).inserted }
+            throw .invalid(unique.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
+        return survey
+    }
+
+    private static func rootProblem(_ root: XMLElement) -> String? {
+        if root.name == "html" || root.namespace == "http://www.w3.org/2002/xforms" {
+            return "this looks like an ODK XForm; Chorus reads its own survey format (see chorus-survey(5))"
+        }
+        guard root.name == "survey" else {
+            return "root element is <\(root.name)>; a survey starts with <survey xmlns=\"\(namespace)\">"
+        }
+        guard let found = root.namespace else {
+            return "<survey> has no namespace; add xmlns=\"\(namespace)\""
+        }
+        guard found == namespace else {
+            return "<survey> is in namespace '\(found)'; expected xmlns=\"\(namespace)\""
+        }
+        return nil
+    }
+}
+
+extension SurveyLocation {
+    /// The same place without its attribute, for anchors recorded on the element only.
+    var withoutAttribute: SurveyLocation {
+        switch self {
+        case .survey: .survey(attribute: nil)
+        case .question(let index, _): .question(index: index, attribute: nil)
+        case .option(let question, let option, _): .option(question: question, option: option, attribute: nil)
+        case .constraint(let question, let constraint, _): .constraint(question: question, constraint: constraint, attribute: nil)
+        case .surveyText, .questionText: self
+        }
+    }
+}
+
+extension SurveyReader {
+    /// The RELAX NG schema every survey is checked against, for editors that validate as you type.
+    public static var schema: String { SurveySchema.relaxNG }
+}

@@ -1,2 +1,0 @@
-public import ChorusCore
-import CLibXML2
