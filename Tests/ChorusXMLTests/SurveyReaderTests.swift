@@ -1,0 +1,83 @@
+import ChorusCore
+import Foundation
+import Testing
+
+@testable import ChorusXML
+
+@Suite struct SurveyReaderTests {
+    @Test func readsEveryQuestionKindWithItsLimits() throws {
+        let survey = try SurveyReader().read(file: Fixture.path("every-kind.xml"))
+        #expect(survey.id == "every-kind")
+        #expect(survey.version == 7)
+        #expect(survey.languages == ["en", "es"])
+        #expect(survey.smsKeyword == "KINDS")
+        #expect(survey.questions.map(\.kind.formatName) == [
+            "single", "multiple", "rank", "scale", "number", "yes-no", "text", "note",
+        ])
+        let area = try #require(survey.question("area"))
+        #expect(area.isRequired && area.isQuasiIdentifier)
+        #expect(area.hint?.text(in: "es") == "Elija una")
+        #expect(area.kind.options.map(\.value) == ["north", "south"])
+        #expect(survey.question("help")?.kind == .multiple(options: survey.question("help")!.kind.options, maximum: 2))
+        guard case .rank(_, let picks) = survey.question("top")?.kind else { Issue.record("top is not rank"); return }
+        #expect(picks == 2)
+        guard case .scale(1, 5, let low, let high) = survey.question("safe")?.kind else {
+            Issue.record("safe is not a 1-5 scale")
+            return
+        }
+        #expect(low.text(in: "es") == "Nada" && high.text(in: "en") == "Very")
+        #expect(survey.question("years")?.kind == .number(minimum: 0, maximum: 99.5, decimals: 1))
+        #expect(survey.question("idea")?.kind == .text(maximumLength: 200))
+        #expect(survey.phrases["agree"]?.text(in: "es") == "Sí, acepto")
+    }
+
+    @Test func collapsesWhitespaceAndKeepsParagraphs() throws {
+        let survey = try SurveyReader().read(file: Fixture.path("every-kind.xml"))
+        #expect(survey.title.text(in: "en") == "Every kind")
+        #expect(survey.intro?.text(in: "en") == "First paragraph, wrapped.\nSecond paragraph.")
+    }
+
+    @Test func reportsEveryProblemAtOnceInLineOrder() throws {
+        let source = try Fixture.text("minimal.xml")
+            .replacingOccurrences(of: #"<prompt xml:lang="es">¿Dónde?</prompt>"#, with: "")
+            .replacingOccurrences(of: #"value="south""#, with: #"value="north""#)
+            .replacingOccurrences(of: #"required="true""#, with: #"requried="true""#)
+        let diagnostics = Fixture.diagnostics(source)
+        #expect(diagnostics.map(\.description) == [
+            "test.xml:7:37: error: unknown attribute requried on <question>; did you mean required?",
+            "test.xml:8:5: error: prompt of question 'area' has no 'es' text",
+            "test.xml:11:13: error: duplicate option value 'north' in question 'area'",
+        ])
+    }
+
+    @Test(arguments: [
+        (#"type="single""#, #"type="singel""#, "unknown question type 'singel'"),
+        (#"id="area""#, #"id="2area""#, "question id '2area' must start with a letter"),
+        (#"version="1""#, #"version="one""#, "version 'one' must be a whole number"),
+        (#"languages="en es""#, #"languages="en es es""#, "language 'es' is listed twice"),
+        (#"quasi-identifier="true""#, #"quasi-identifier="yes""#, "quasi-identifier must be true or false, not 'yes'"),
+        (#"<prompt xml:lang="es">"#, #"<prompt xml:lang="fr">"#, "which the survey does not declare"),
+        (#"type="single""#, #"type="rank""#, "a rank question needs picks"),
+        (#"type="single""#, #"type="number""#, "a number question cannot be a quasi-identifier"),
+        (#"<prompt xml:lang="en">Where?</prompt>"#, #"<promt xml:lang="en">Where?</promt>"#, "<promt> in <question>; did you mean <prompt>?"),
+    ])
+    func namesTheOffendingValue(original: String, replacement: String, expected: String) throws {
+        let source = try Fixture.text("minimal.xml").replacingOccurrences(of: original, with: replacement)
+        let messages = Fixture.diagnostics(source).map(\.message)
+        #expect(messages.contains { $0.contains(expected) }, "got \(messages)")
+    }
+
+    @Test func countsColumnsInCharactersNotBytes() throws {
+        let source = try Fixture.text("minimal.xml")
+            .replacingOccurrences(of: #"<option value="south">"#, with: #"<option  value="sur ñ">"#)
+        let diagnostic = try #require(Fixture.diagnostics(source).first)
+        #expect(diagnostic.line == 11 && diagnostic.column == 14)
+    }
+
+    @Test func refusesAnODKXFormWithAPointerToTheFormat() throws {
+        let path = Fixture.path("odk/radio.xml")
+        #expect(throws: SurveyReadError.self) { try SurveyReader().read(file: path) }
+        let messages = Fixture.diagnostics(try String(contentsOfFile: path, encoding: .utf8)).map(\.message)
+        #expect(messages == ["this looks like an ODK XForm; Chorus reads its own survey format (see chorus-survey(5))"])
+    }
+}
