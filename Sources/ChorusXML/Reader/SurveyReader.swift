@@ -66,7 +66,7 @@ public struct SurveyReader: Sendable {
                 ?? map.position(element: problem.element, attribute: problem.attribute)
             diagnostics.append(Diagnostic(file: file, position: position, message: problem.message))
         }
-        if let survey, builder.problems.isEmpty {
+        if let survey {
             for problem in survey.problems() {
                 let anchor = builder.anchors[problem.location] ?? builder.anchors[problem.location.withoutAttribute]
                 let element = anchor?.element ?? 0

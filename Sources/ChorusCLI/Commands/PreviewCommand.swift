@@ -1,0 +1,27 @@
+import ArgumentParser
+import ChorusCore
+import ChorusXML
+
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Print a survey as readable text, with its logic, to review it with a partner."
+    )
+
+    @ArgumentParser.Option(help: "The language to show; the survey's first language by default.")
+    var lang: String?
+
+    @Argument(help: "The survey file.")
+    var file: String
+
+    func run() throws {
+        let survey = try SurveyLoader.load(file)
+        let language = lang ?? survey.languages[0]
+        guard survey.languages.contains(language) else {
+            StandardError.write(
+                "chorus: error: survey '\(survey.id)' has no '\(language)'; it has \(survey.languages.joined(separator: ", "))")
+            throw ExitStatus.usage
+        }
+        print(SurveyPreview(survey: survey, language: language).render())
+    }
+}

@@ -1,0 +1,86 @@
+import ChorusCore
+
+/// A survey as readable text in one language, logic included, for an organizer to review with a
+/// partner who will never read XML.
+struct SurveyPreview {
+    let survey: Survey
+    let language: String
+    var width = 78
+
+    private var words: PreviewWords { PreviewWords(language: language) }
+
+    func render() -> String {
+        var lines: [String] = []
+        let title = survey.title.text(in: language)
+        lines += [title, String(repeating: "=", count: title.count)]
+        var facts = [
+            "\(words.survey) \(survey.id), \(words.version) \(survey.version)",
+            "\(words.languages): \(survey.languages.joined(separator: ", "))",
+        ]
+        if let keyword = survey.smsKeyword { facts.append("\(words.smsKeyword): \(keyword)") }
+        lines += [facts.joined(separator: " · "), ""]
+        if let intro = survey.intro { lines += section(words.introduction, intro) }
+        lines += section(words.consent, survey.consent)
+        var number = 0
+        for question in survey.questions {
+            if question.kind == .note {
+                lines += note(question)
+            } else {
+                number += 1
+                lines += self.question(question, number: number)
+            }
+        }
+        if let closing = survey.closing { lines += section(words.closing, closing) }
+        return lines.joined(separator: "\n")
+    }
+
+    private func section(_ heading: String, _ text: LocalizedText) -> [String] {
+        [heading] + wrap(text.text(in: language), indent: "  ") + [""]
+    }
+
+    private func note(_ question: Question) -> [String] {
+        var lines = ["[\(words.note) \(question.id)]"]
+        if let showIf = question.showIf { lines += wrap("\(words.shownIf): \(showIf.explained(language: language))", indent: "  ") }
+        lines += wrap(question.prompt.text(in: language), indent: "  ")
+        return lines + [""]
+    }
+
+    private func question(_ question: Question, number: Int) -> [String] {
+        let prefix = "\(number). "
+        var lines = wrap(question.prompt.text(in: language), indent: String(repeating: " ", count: prefix.count))
+        lines[0] = prefix + lines[0].dropFirst(prefix.count)
+        let indent = String(repeating: " ", count: prefix.count)
+        var facts = [words.describe(question.kind, language: language), question.isRequired ? words.required : words.optional]
+        if question.isQuasiIdentifier { facts.append(words.breakdowns) }
+        lines += wrap("\(facts.joined(separator: " · ")) · [\(question.id)]", indent: indent)
+        if let hint = question.hint { lines += wrap("\(words.hint): \(hint.text(in: language))", indent: indent) }
+        if let showIf = question.showIf {
+            lines += wrap("\(words.shownIf): \(showIf.explained(language: language))", indent: indent)
+        }
+        for constraint in question.constraints {
+            let rule = "\(words.mustHold): \(constraint.test.explained(language: language))"
+            lines += wrap("\(rule) — “\(constraint.message.text(in: language))”", indent: indent)
+        }
+        for (position, option) in question.kind.options.enumerated() {
+            lines += wrap("\(position + 1)) \(option.label.text(in: language)) [\(option.value)]", indent: indent + "  ")
+        }
+        return lines + [""]
+    }
+
+    /// Wraps each paragraph of `text` at ``width`` columns between words.
+    private func wrap(_ text: String, indent: String) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = indent
+            for word in paragraph.split(separator: " ") {
+                if line.count > indent.count, line.count + 1 + word.count > width {
+                    lines.append(line)
+                    line = indent
+                }
+                line += (line.count > indent.count ? " " : "") + word
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}
