@@ -31,6 +31,9 @@ extension SurveyBuilder {
             element.children(named: "hint"), what: "hint of \(what)", location: .questionText(index: index, element: "hint"))
         let kind = kind(type, element, index: index, what: what)
         let isNote = type == "note"
+        if isNote, let hint = element.children(named: "hint").first {
+            report(hint, "a note has no hint; put all of its text in the prompt")
+        }
         if isNote, element.attribute("required") != nil {
             report(element, "required", "a note has nothing to answer, so it cannot be required")
         }

@@ -3,7 +3,8 @@ import ChorusCore
 extension SurveyBuilder {
     /// One text from its per-language elements: each declared language exactly once, none other.
     mutating func text(
-        _ elements: [XMLElement], parent: XMLElement, what: String, location: SurveyLocation?
+        _ elements: [XMLElement], parent: XMLElement, what: String, location: SurveyLocation?,
+        everyLanguage: Bool = true
     ) -> LocalizedText {
         if let location { anchor(location, elements.first ?? parent) }
         var translations: [String: String] = [:]
@@ -22,7 +23,7 @@ extension SurveyBuilder {
         let missing = languages.filter { translations[$0] == nil }
         if elements.isEmpty {
             report(parent, "\(what) is missing; give one for each language (\(languages.joined(separator: ", ")))")
-        } else if !missing.isEmpty {
+        } else if !missing.isEmpty, everyLanguage {
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
             report(elements.first ?? parent, "\(what) has no \(list) text")
         }

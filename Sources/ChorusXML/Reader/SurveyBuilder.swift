@@ -41,6 +41,10 @@ struct SurveyBuilder {
                 report(root, "sms-keyword", "sms-keyword '\(keyword)' must be letters and digits only, e.g. SAFE")
                 return nil
             }
+            guard !Self.reservedKeywords.contains(keyword.uppercased()) else {
+                report(root, "sms-keyword", "sms-keyword '\(keyword)' is reserved by SMS carriers for opting out or help")
+                return nil
+            }
             return keyword.uppercased()
         }
         let title = text(root.children(named: "title"), parent: root, what: "title", location: .surveyText(element: "title"))
@@ -102,7 +106,8 @@ struct SurveyBuilder {
         for key in order {
             let group = byKey[key]!
             anchor(.surveyText(element: "phrase:\(key)"), group[0], "key")
-            result[key] = text(group, parent: group[0], what: "phrase '\(key)'", location: nil)
+            // A phrase overrides Chorus's wording in the languages it is given in, and only those.
+            result[key] = text(group, parent: group[0], what: "phrase '\(key)'", location: nil, everyLanguage: false)
         }
         return result
     }
@@ -153,6 +158,12 @@ struct SurveyBuilder {
             return false
         }
     }
+
+    /// Words carriers and gateways act on themselves (opt-out, opt-in, help), never a survey's.
+    static let reservedKeywords: Set<String> = [
+        "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "START", "UNSTOP", "HELP",
+        "INFO", "BACK", "SKIP",
+    ]
 
     static func isIdentifier(_ value: String) -> Bool {
         guard let first = value.unicodeScalars.first, first.isASCIILetter else { return false }
