@@ -5,26 +5,38 @@
 public struct Expression: Sendable, Hashable, CustomStringConvertible {
     /// The text as written.
     public let source: String
+    let root: ExpressionNode
 
     /// Parses `source`.
     ///
     /// - Throws: ``ExpressionError`` whose offset points at the offending character.
     public init(parsing source: String) throws(ExpressionError) {
-        fatalError("unimplemented")
+        self.source = source
+        root = try ExpressionParser.parse(source)
+        referencedQuestionIDs = Self.questionIDs(in: root)
     }
 
     /// The question ids the expression reads, unique, in order of first appearance.
-    public var referencedQuestionIDs: [String] { fatalError("unimplemented") }
+    public let referencedQuestionIDs: [String]
 
     /// Evaluates the expression against the answers in `context`.
     public func evaluate(in context: EvaluationContext) throws(ExpressionError) -> ExpressionValue {
-        fatalError("unimplemented")
+        try ExpressionEvaluator(context: context).evaluate(root).expressionValue
     }
 
     /// Evaluates the expression and converts the result as XPath's `boolean()` does.
     public func isTrue(in context: EvaluationContext) throws(ExpressionError) -> Bool {
-        fatalError("unimplemented")
+        try ExpressionEvaluator(context: context).evaluate(root).boolean
     }
 
     public var description: String { source }
+
+    // The tree follows from the source, so the source alone decides equality.
+    public static func == (lhs: Expression, rhs: Expression) -> Bool {
+        lhs.source == rhs.source
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+    }
 }

@@ -1,0 +1,53 @@
+extension Expression {
+    /// Every comparison of a question's answer with a string literal, in source order.
+    public var optionReferences: [OptionReference] {
+        root.allNodes.compactMap { node in
+            switch node {
+            case .call(.selected, let arguments, _):
+                Self.optionReference(arguments[0], arguments[1])
+            case .binary(.equal, let left, let right, _), .binary(.notEqual, let left, let right, _):
+                Self.optionReference(left, right) ?? Self.optionReference(right, left)
+            default:
+                nil
+            }
+        }
+    }
+
+    /// Whether the value is the same for every respondent on every day: no question, `.` or `today()`.
+    public var isConstant: Bool {
+        !root.allNodes.contains { node in
+            switch node {
+            case .questionReference, .path, .call(.today, _, _): true
+            // Without an argument these read the answer being checked.
+            case .call(.string, let arguments, _), .call(.normalizeSpace, let arguments, _): arguments.isEmpty
+            default: false
+            }
+        }
+    }
+
+    private static func optionReference(_ question: ExpressionNode, _ literal: ExpressionNode) -> OptionReference? {
+        guard let id = question.referencedQuestion, case .string(let value, let offset) = literal else { return nil }
+        return OptionReference(questionID: id, value: value, offset: offset)
+    }
+
+    static func questionIDs(in root: ExpressionNode) -> [String] {
+        var seen: Set<String> = []
+        var ids: [String] = []
+        for node in root.allNodes {
+            let found: [String]
+            switch node {
+            case .questionReference(let id):
+                found = [id]
+            case .path(let path):
+                // Intermediate steps are groups; only the last one names a question.
+                found = path.questionID.map { [$0] } ?? []
+            default:
+                found = []
+            }
+            for id in found where seen.insert(id).inserted {
+                ids.append(id)
+            }
+        }
+        return ids
+    }
+}
