@@ -189,6 +189,20 @@ struct RefusedAnswer: Sendable, CustomTestStringConvertible {
         #expect(respondent.answer(.number(15)) == nil)
     }
 
+    @Test func aConstraintThatCannotBeEvaluatedRefusesTheAnswer() throws {
+        var survey = SampleSurvey.survey
+        survey.questions = [
+            Question(
+                id: "n", kind: .yesNo, prompt: SampleSurvey.text("N", "N"),
+                constraints: [
+                    Constraint(test: try Expression(parsing: ". | ."), message: SampleSurvey.text("broken", "roto"))
+                ])
+        ]
+        var respondent = Respondent(engine: InterviewEngine(survey: survey, today: 0))
+        #expect(respondent.answer(.yesNo(true)) == "broken")
+        #expect(respondent.onScreen == "n")
+    }
+
     @Test(arguments: [(2.675, 3), (2.5, 1), (3, 0), (-0.125, 3), (1e-05, 5), (1.5e20, 0), (100, 0), (0.1, 1)])
     func countsDecimalPlacesAsWritten(number: Double, places: Int) {
         #expect(InterviewEngine.decimalPlaces(of: number) == places)

@@ -65,7 +65,8 @@ struct GeneratedSurvey: Sendable, CustomStringConvertible {
             let maximum = Bool.random(using: &rng) ? Int.random(in: 1...count, using: &rng) : nil
             return .multiple(options: options(count), maximum: maximum)
         case 2:
-            return .rank(options: options(Int.random(in: 1...5, using: &rng)), picks: Int.random(in: 1...4, using: &rng))
+            return .rank(
+                options: options(Int.random(in: 1...5, using: &rng)), picks: Int.random(in: 1...4, using: &rng))
         case 3:
             let minimum = Int.random(in: 0...2, using: &rng)
             return .scale(
@@ -128,11 +129,14 @@ enum GeneratedAnswer {
             let low = Int(minimum ?? -100)
             let high = Int(maximum ?? 100)
             let whole = Double(Int.random(in: low...high, using: &rng))
-            return .number(decimals > 0 && whole + 0.5 <= Double(high) && Bool.random(using: &rng) ? whole + 0.5 : whole)
+            return .number(
+                decimals > 0 && whole + 0.5 <= Double(high) && Bool.random(using: &rng) ? whole + 0.5 : whole)
         case .yesNo:
             return .yesNo(Bool.random(using: &rng))
         case .text(let maximumLength):
-            let letters = (0..<Int.random(in: 1...maximumLength, using: &rng)).map { _ in "abc".randomElement(using: &rng)! }
+            let letters = (0..<Int.random(in: 1...maximumLength, using: &rng)).map { _ in
+                "abc".randomElement(using: &rng)!
+            }
             return .text((Bool.random(using: &rng) ? " " : "") + String(letters))
         case .note:
             return .text("anything")
@@ -155,7 +159,8 @@ enum GeneratedAnswer {
             }
             return needed > 1 ? .choices(["o0"]) : .choices(["nope"])
         case .scale(let minimum, let maximum, _, _):
-            return .number([Double(minimum - 1), Double(maximum + 1), Double(minimum) + 0.5].randomElement(using: &rng)!)
+            return .number(
+                [Double(minimum - 1), Double(maximum + 1), Double(minimum) + 0.5].randomElement(using: &rng)!)
         case .number(let minimum, let maximum, let decimals):
             if let maximum { return .number(maximum + 1) }
             if let minimum { return .number(minimum - 1) }

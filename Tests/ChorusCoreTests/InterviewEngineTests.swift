@@ -23,8 +23,10 @@ import Testing
         #expect(respondent.onScreen == "area")
     }
 
-    @Test(arguments: [("en", "Before we begin, please tell us whether you agree to take part."),
-        ("es", "Antes de empezar, díganos por favor si está de acuerdo en participar.")])
+    @Test(arguments: [
+        ("en", "Before we begin, please tell us whether you agree to take part."),
+        ("es", "Antes de empezar, díganos por favor si está de acuerdo en participar."),
+    ])
     func answeringOrSkippingBeforeConsentIsRefused(language: String, message: String) {
         var respondent = Respondent(language: language, agreeing: false)
         #expect(respondent.answer(.choice("north")) == message)
@@ -246,5 +248,13 @@ import Testing
         let restored = try JSONDecoder().decode(Interview.self, from: data)
         #expect(restored == respondent.interview)
         #expect(respondent.engine.step(restored) == respondent.step)
+    }
+
+    @Test func anInterviewPointingPastTheQuestionsSavesNothing() {
+        var respondent = Respondent()
+        respondent.interview.position = .question(99)
+        #expect(respondent.step == .declined)
+        #expect(respondent.answer(.yesNo(true)) == "This survey is finished. Thank you!")
+        #expect(respondent.skip() == "This survey is finished. Thank you!")
     }
 }

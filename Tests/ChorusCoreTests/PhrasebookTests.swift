@@ -78,7 +78,8 @@ import Testing
     @Test func aLanguageSupplyingEveryPhraseLacksNothing() {
         var survey = SampleSurvey.survey
         survey.languages = ["vi"]
-        survey.phrases = Dictionary(uniqueKeysWithValues: Phrase.allCases.map { ($0.rawValue, LocalizedText(["vi": "x"])) })
+        survey.phrases = Dictionary(
+            uniqueKeysWithValues: Phrase.allCases.map { ($0.rawValue, LocalizedText(["vi": "x"])) })
         #expect(Phrasebook.missingPhrases(in: survey).isEmpty)
         #expect(Phrasebook(survey: survey).text(.back, in: "vi") == "x")
     }

@@ -120,4 +120,20 @@ import Testing
         #expect(Progress(answered: 0, total: 0, current: nil).fraction == 1)
         #expect(Progress(answered: 3, total: 4, current: 4).fraction == 0.75)
     }
+
+    @Test func aConditionThatCannotBeEvaluatedHidesItsQuestion() throws {
+        // '|' parses as XPath but has nothing to evaluate to in Chorus.
+        let broken = try Expression(parsing: "${first} | ${first}")
+        #expect(throws: ExpressionError.self) { try broken.isTrue(in: EvaluationContext(answers: [:], today: 0)) }
+        var survey = SampleSurvey.survey
+        survey.questions = [
+            Question(id: "first", kind: .yesNo, prompt: SampleSurvey.text("A", "A")),
+            Question(id: "broken", kind: .yesNo, prompt: SampleSurvey.text("B", "B"), isRequired: true, showIf: broken),
+            Question(id: "last", kind: .yesNo, prompt: SampleSurvey.text("C", "C")),
+        ]
+        var respondent = Respondent(engine: InterviewEngine(survey: survey, today: 0))
+        respondent.answer(.yesNo(true))
+        #expect(respondent.onScreen == "last")
+        #expect(respondent.progress.total == 2)
+    }
 }

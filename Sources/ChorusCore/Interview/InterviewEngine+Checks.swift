@@ -55,7 +55,8 @@ extension InterviewEngine {
                 throw refusal(.tooManyDecimals, ["max": String(allowed), "example": example])
             }
             if let phrase = Self.rangeProblem(number, minimum, maximum) {
-                throw refusal(phrase, ["min": minimum.map(Answer.format) ?? "", "max": maximum.map(Answer.format) ?? ""])
+                throw refusal(
+                    phrase, ["min": minimum.map(Answer.format) ?? "", "max": maximum.map(Answer.format) ?? ""])
             }
             return .number(number == 0 ? 0 : number)
         case (.yesNo, .yesNo):

@@ -53,7 +53,6 @@ public struct InterviewEngine: Sendable {
         guard interview.position == .consent else { return interview }
         var next = interview
         next.hasConsented = true
-        next.history = []
         return forward(after: nil, next)
     }
 
@@ -73,7 +72,9 @@ public struct InterviewEngine: Sendable {
     /// Checks `answer` to the question on screen and, when it is taken, moves on.
     ///
     /// The answer must suit the question's kind and limits, then meet each constraint in order; the
-    /// first failure's message is returned in the interview's language. Text is stored trimmed.
+    /// first failure's message is returned in the interview's language. Text is stored trimmed and
+    /// counted in characters. A ranking takes exactly `picks` different options, or every option
+    /// when the list is shorter, so that rankings of the same question can be compared.
     public func answer(_ answer: Answer, _ interview: Interview) -> AnswerOutcome {
         guard case .question(let index) = interview.position, let question = question(at: index) else {
             return .refused(notAsking(interview))

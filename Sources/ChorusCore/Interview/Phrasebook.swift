@@ -1,7 +1,7 @@
 /// Chorus's interface texts for one survey: the survey's own phrases first, then the built-in ones.
 public struct Phrasebook: Sendable, Hashable {
     /// The survey's replacements, by phrase key.
-    public var overrides: [String: LocalizedText]
+    let overrides: [String: LocalizedText]
 
     /// Creates the phrasebook of `survey`.
     public init(survey: Survey) {
@@ -12,7 +12,7 @@ public struct Phrasebook: Sendable, Hashable {
     public static var builtInLanguages: Set<String> { ["en", "es"] }
 
     /// The built-in text of `phrase` in `language`, if Chorus speaks it.
-    public static func builtIn(_ phrase: Phrase, in language: String) -> String? {
+    static func builtIn(_ phrase: Phrase, in language: String) -> String? {
         switch language {
         case "en": english(phrase)
         case "es": spanish(phrase)
