@@ -1,5 +1,7 @@
 /// A respondent's answer to one question.
-public enum Answer: Sendable, Hashable {
+///
+/// Codable so that a channel can keep an unfinished ``Interview`` between messages.
+public enum Answer: Sendable, Hashable, Codable {
     /// The value of the option chosen (single choice).
     case choice(String)
     /// The values chosen: a set for multiple choice, best first for rank.
