@@ -23,7 +23,7 @@ extension Survey {
                 }
             }
         }
-        return problems
+        return problems + phraseProblems()
     }
 
     private func references(

@@ -1,0 +1,40 @@
+extension Survey {
+    /// Phrase overrides with keys Chorus does not know, and languages that lack wording for
+    /// some interface phrase (a language Chorus has no built-in phrasebook for must supply all).
+    func phraseProblems() -> [SurveyProblem] {
+        var problems: [SurveyProblem] = []
+        let known = Phrase.allCases.map(\.rawValue)
+        for key in phrases.keys.sorted() where Phrase(rawValue: key) == nil {
+            let nearest = known.min { Self.distance(key, $0) < Self.distance(key, $1) }
+            let suggestion = nearest.flatMap { Self.distance(key, $0) <= 3 ? "; did you mean '\($0)'?" : nil } ?? ""
+            problems.append(SurveyProblem(.surveyText(element: "phrase:\(key)"), "unknown phrase key '\(key)'\(suggestion)"))
+        }
+        let missing = Phrasebook.missingPhrases(in: self)
+        for language in languages {
+            guard let phrases = missing[language], !phrases.isEmpty else { continue }
+            let keys = phrases.map(\.rawValue).joined(separator: ", ")
+            problems.append(
+                SurveyProblem(
+                    .survey(attribute: "languages"),
+                    "Chorus has no built-in wording in '\(language)' (only \(Phrasebook.builtInLanguages.sorted().joined(separator: ", "))); "
+                        + "add a <phrase xml:lang=\"\(language)\"> for each of: \(keys)"))
+        }
+        return problems
+    }
+
+    /// Edit distance, for suggesting the key an author probably meant.
+    package static func distance(_ left: String, _ right: String) -> Int {
+        let a = Array(left)
+        let b = Array(right)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
