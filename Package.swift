@@ -35,7 +35,8 @@ let package = Package(
             dependencies: [
                 "ChorusCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ChorusXMLTests",

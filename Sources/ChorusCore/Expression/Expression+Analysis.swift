@@ -1,7 +1,7 @@
 extension Expression {
     /// Every comparison of a question's answer with a string literal, in source order.
     public var optionReferences: [OptionReference] {
-        root.allNodes.compactMap { node in
+        let references = root.allNodes.compactMap { node -> OptionReference? in
             switch node {
             case .call(.selected, let arguments, _):
                 Self.optionReference(arguments[0], arguments[1])
@@ -11,6 +11,7 @@ extension Expression {
                 nil
             }
         }
+        return references.sorted { $0.offset < $1.offset }
     }
 
     /// Whether the value is the same for every respondent on every day: no question, `.` or `today()`.
@@ -31,23 +32,22 @@ extension Expression {
     }
 
     static func questionIDs(in root: ExpressionNode) -> [String] {
-        var seen: Set<String> = []
-        var ids: [String] = []
+        var found: [(id: String, offset: Int)] = []
         for node in root.allNodes {
-            let found: [String]
             switch node {
-            case .questionReference(let id):
-                found = [id]
+            case .questionReference(let id, let offset):
+                found.append((id, offset))
             case .path(let path):
                 // Intermediate steps are groups; only the last one names a question.
-                found = path.questionID.map { [$0] } ?? []
+                if let id = path.questionID, let last = path.steps.last {
+                    found.append((id, last.offset))
+                }
             default:
-                found = []
-            }
-            for id in found where seen.insert(id).inserted {
-                ids.append(id)
+                break
             }
         }
-        return ids
+        // The tree lists a path before the names in its predicates, though they come first in the source.
+        var seen: Set<String> = []
+        return found.sorted { $0.offset < $1.offset }.map(\.id).filter { seen.insert($0).inserted }
     }
 }

@@ -31,6 +31,9 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { source }
 
+    /// The source in canonical layout, as `explained(language:)` shows parts it has no words for.
+    var normalizedSource: String { root.normalizedSource }
+
     // The tree follows from the source, so the source alone decides equality.
     public static func == (lhs: Expression, rhs: Expression) -> Bool {
         lhs.source == rhs.source

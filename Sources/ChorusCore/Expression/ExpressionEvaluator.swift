@@ -8,7 +8,7 @@ struct ExpressionEvaluator {
             return .number(value)
         case .string(let value, _):
             return .string(value)
-        case .questionReference(let id):
+        case .questionReference(let id, _):
             return answer(to: id)
         case .path(let path):
             return try evaluate(path)

@@ -3,8 +3,8 @@ indirect enum ExpressionNode: Sendable, Equatable {
     case number(Double)
     /// A string literal, with the offset of its opening quote (option checks point at it).
     case string(String, offset: Int)
-    /// `${id}`.
-    case questionReference(String)
+    /// `${id}`, with the offset of its `$`.
+    case questionReference(String, offset: Int)
     /// A location path; a bare name is a relative path of one step.
     case path(LocationPath)
     case negate(ExpressionNode)
@@ -16,7 +16,7 @@ indirect enum ExpressionNode: Sendable, Equatable {
     /// The question whose answer the node stands for, if it is a plain reference to one.
     var referencedQuestion: String? {
         switch self {
-        case .questionReference(let id): id
+        case .questionReference(let id, _): id
         case .path(let path): path.questionID
         default: nil
         }

@@ -177,7 +177,7 @@ struct ExpressionParser {
             return .string(value, offset: token.offset)
         case .questionReference(let id):
             advance()
-            return .questionReference(id)
+            return .questionReference(id, offset: token.offset)
         case .leftParenthesis:
             advance()
             let inner = try parseExpression()
@@ -204,6 +204,10 @@ struct ExpressionParser {
         }
         try expectClosing(.rightParenthesis, ")", opening: opening)
         try function.checkArgumentCount(arguments.count, offset: name.offset)
+        // A literal pattern can be checked now rather than when a respondent reaches the question.
+        if function == .regex, case .string(let pattern, let offset) = arguments[1], (try? Regex(pattern)) == nil {
+            throw ExpressionError(offset: offset, "invalid regular expression '\(pattern)'")
+        }
         return .call(function, arguments, offset: name.offset)
     }
 }
