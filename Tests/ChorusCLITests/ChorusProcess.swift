@@ -15,7 +15,8 @@ struct ChorusProcess {
 
     /// The package root, for the sample surveys and man pages the tests check.
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {

@@ -9,9 +9,12 @@ import Testing
         let man = ChorusProcess.packageRoot.appendingPathComponent("Man")
         let pages = ["chorus.1", "chorus-survey.5"] + Self.commands.map { "chorus-\($0).1" }
         for page in pages {
-            #expect(FileManager.default.fileExists(atPath: man.appendingPathComponent(page).path), "Man/\(page) is missing")
+            #expect(
+                FileManager.default.fileExists(atPath: man.appendingPathComponent(page).path), "Man/\(page) is missing")
         }
-        let all = try FileManager.default.contentsOfDirectory(atPath: man.path).filter { $0.hasSuffix(".1") || $0.hasSuffix(".5") }
+        let all = try FileManager.default.contentsOfDirectory(atPath: man.path).filter {
+            $0.hasSuffix(".1") || $0.hasSuffix(".5")
+        }
         let lint = try ChorusProcess.run(
             executable: URL(fileURLWithPath: "/usr/bin/mandoc"), ["-Tlint", "-Wwarning"] + all.map { "Man/\($0)" })
         #expect(lint.standardOutput + lint.standardError == "")

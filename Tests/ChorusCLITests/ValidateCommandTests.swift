@@ -18,7 +18,8 @@ import Testing
         let result = try ChorusProcess.run(["validate", file])
         #expect(result.status == 65)
         #expect(result.standardOutput.isEmpty)
-        #expect(result.standardError == "\(file):20:13: error: duplicate question id 'area'; question 1 already uses it\n")
+        #expect(
+            result.standardError == "\(file):20:13: error: duplicate question id 'area'; question 1 already uses it\n")
     }
 
     @Test func jsonFormatListsProblemsOnStandardOutput() throws {
@@ -28,7 +29,7 @@ import Testing
         #expect(result.status == 65)
         let decoded = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
         let first = try #require(decoded?.first)
-        #expect(first["line"] as? Int == 20 && first["column"] as? Int == 38)
+        #expect(first["line"] as? Int == 20 && first["column"] as? Int == 39)
         #expect(first["severity"] as? String == "error")
         #expect((first["message"] as? String)?.hasPrefix("max '9' must be a whole number from 1 to 3") == true)
     }

@@ -91,8 +91,10 @@ struct ExpressionFunctionTests {
         #expect((value - expected).magnitude <= expected * 1e-14)
     }
 
-    @Test(arguments: ["number('')", "number('abc')", "number('1e3')", "number('inf')", "number('+1')", "min(1, 'x')",
-        "pow(-8, 1 div 3)", "0 div 0", "int(number(''))"])
+    @Test(arguments: [
+        "number('')", "number('abc')", "number('1e3')", "number('inf')", "number('+1')", "min(1, 'x')",
+        "pow(-8, 1 div 3)", "0 div 0", "int(number(''))",
+    ])
     func unreadableNumbersAreNaN(source: String) throws {
         guard case .number(let value) = try evaluate(source) else {
             Issue.record("\(source) is not a number")

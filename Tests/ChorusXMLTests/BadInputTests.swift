@@ -9,16 +9,18 @@ import Testing
 @Suite struct BadInputTests {
     @Test func malformedXMLNamesTheTagsAndWhereTheyWereOpened() throws {
         let source = try Fixture.text("minimal.xml").replacingOccurrences(of: "</question>", with: "</questoin>")
-        #expect(Fixture.diagnostics(source).map(\.description) == [
-            "test.xml:12:14: error: </questoin> does not close <question>, opened on line 7"
-        ])
+        #expect(
+            Fixture.diagnostics(source).map(\.description) == [
+                "test.xml:12:14: error: </questoin> does not close <question>, opened on line 7"
+            ])
     }
 
     @Test func wrongNamespaceSaysWhichOneIsExpected() throws {
         let source = try Fixture.text("minimal.xml").replacingOccurrences(of: "survey:1", with: "survey:9")
-        #expect(Fixture.diagnostics(source).map(\.description) == [
-            "test.xml:2:1: error: <survey> is in namespace 'urn:chorus:survey:9'; expected xmlns=\"urn:chorus:survey:1\""
-        ])
+        #expect(
+            Fixture.diagnostics(source).map(\.description) == [
+                "test.xml:2:1: error: <survey> is in namespace 'urn:chorus:survey:9'; expected xmlns=\"urn:chorus:survey:1\""
+            ])
     }
 
     @Test func externalEntityIsNeitherReadNorFetched() throws {
@@ -35,9 +37,10 @@ import Testing
             </survey>
             """
         let diagnostics = Fixture.diagnostics(source)
-        #expect(diagnostics.map(\.description) == [
-            "test.xml:2:1: error: DOCTYPE is not allowed: surveys may not declare a DTD or entities"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "test.xml:2:1: error: DOCTYPE is not allowed: surveys may not declare a DTD or entities"
+            ])
         #expect(!diagnostics.description.contains("root:"))
         #expect(listener.connectionAttempts() == 0)
     }
@@ -49,9 +52,10 @@ import Testing
             source += "<!ENTITY lol\(level) \"\(String(repeating: "&\(previous);", count: 10))\">\n"
         }
         source += "]>\n<survey xmlns=\"urn:chorus:survey:1\">&lol9;</survey>\n"
-        #expect(Fixture.diagnostics(source).map(\.description) == [
-            "test.xml:3:1: error: DOCTYPE is not allowed: surveys may not declare a DTD or entities"
-        ])
+        #expect(
+            Fixture.diagnostics(source).map(\.description) == [
+                "test.xml:3:1: error: DOCTYPE is not allowed: surveys may not declare a DTD or entities"
+            ])
     }
 
     @Test func oversizedFileIsRefusedWithoutReadingIt() throws {
@@ -69,9 +73,10 @@ import Testing
 
     @Test func binaryFileIsNamedAsBinary() {
         let bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]
-        #expect(Fixture.diagnostics(bytes).map(\.description) == [
-            "test.xml:1:8: error: file contains NUL bytes; it is binary, not a survey"
-        ])
+        #expect(
+            Fixture.diagnostics(bytes).map(\.description) == [
+                "test.xml:1:8: error: file contains NUL bytes; it is binary, not a survey"
+            ])
     }
 
     @Test func invalidUTF8IsPlacedAtTheFirstBadByte() {

@@ -13,7 +13,6 @@ enum Fixture {
         try String(contentsOfFile: path(name), encoding: .utf8)
     }
 
-
     static func diagnostics(_ source: String, file: String = "test.xml") -> [Diagnostic] {
         diagnostics(Array(source.utf8), file: file)
     }

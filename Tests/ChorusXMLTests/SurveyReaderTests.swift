@@ -11,9 +11,10 @@ import Testing
         #expect(survey.version == 7)
         #expect(survey.languages == ["en", "es"])
         #expect(survey.smsKeyword == "KINDS")
-        #expect(survey.questions.map(\.kind.formatName) == [
-            "single", "multiple", "rank", "scale", "number", "yes-no", "text", "note",
-        ])
+        #expect(
+            survey.questions.map(\.kind.formatName) == [
+                "single", "multiple", "rank", "scale", "number", "yes-no", "text", "note",
+            ])
         let area = try #require(survey.question("area"))
         #expect(area.isRequired && area.isQuasiIdentifier)
         #expect(area.hint?.text(in: "es") == "Elija una")
@@ -43,11 +44,12 @@ import Testing
             .replacingOccurrences(of: #"value="south""#, with: #"value="north""#)
             .replacingOccurrences(of: #"required="true""#, with: #"requried="true""#)
         let diagnostics = Fixture.diagnostics(source)
-        #expect(diagnostics.map(\.description) == [
-            "test.xml:7:37: error: unknown attribute requried on <question>; did you mean required?",
-            "test.xml:8:5: error: prompt of question 'area' has no 'es' text",
-            "test.xml:11:13: error: duplicate option value 'north' in question 'area'",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "test.xml:7:37: error: unknown attribute requried on <question>; did you mean required?",
+                "test.xml:8:5: error: prompt of question 'area' has no 'es' text",
+                "test.xml:11:13: error: duplicate option value 'north' in question 'area'",
+            ])
     }
 
     @Test(arguments: [
@@ -59,7 +61,10 @@ import Testing
         (#"<prompt xml:lang="es">"#, #"<prompt xml:lang="fr">"#, "which the survey does not declare"),
         (#"type="single""#, #"type="rank""#, "a rank question needs picks"),
         (#"type="single""#, #"type="number""#, "a number question cannot be a quasi-identifier"),
-        (#"<prompt xml:lang="en">Where?</prompt>"#, #"<promt xml:lang="en">Where?</promt>"#, "<promt> in <question>; did you mean <prompt>?"),
+        (
+            #"<prompt xml:lang="en">Where?</prompt>"#, #"<promt xml:lang="en">Where?</promt>"#,
+            "<promt> in <question>; did you mean <prompt>?"
+        ),
     ])
     func namesTheOffendingValue(original: String, replacement: String, expected: String) throws {
         let source = try Fixture.text("minimal.xml").replacingOccurrences(of: original, with: replacement)

@@ -19,7 +19,8 @@ struct PreviewCommand: ParsableCommand {
         let language = lang ?? survey.languages[0]
         guard survey.languages.contains(language) else {
             StandardError.write(
-                "chorus: error: survey '\(survey.id)' has no '\(language)'; it has \(survey.languages.joined(separator: ", "))")
+                "chorus: error: survey '\(survey.id)' has no '\(language)'; it has \(survey.languages.joined(separator: ", "))"
+            )
             throw ExitStatus.usage
         }
         print(SurveyPreview(survey: survey, language: language).render())

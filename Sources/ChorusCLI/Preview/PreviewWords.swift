@@ -32,11 +32,13 @@ struct PreviewWords {
         case .rank(_, let picks): return spanish ? "ordenar las \(picks) principales" : "rank the top \(picks)"
         case .scale(let minimum, let maximum, let low, let high):
             let ends = "\(minimum) = \(low.text(in: language)), \(maximum) = \(high.text(in: language))"
-            return spanish ? "escala de \(minimum) a \(maximum) (\(ends))" : "scale from \(minimum) to \(maximum) (\(ends))"
+            return spanish
+                ? "escala de \(minimum) a \(maximum) (\(ends))" : "scale from \(minimum) to \(maximum) (\(ends))"
         case .number(let minimum, let maximum, let decimals):
             var text = spanish ? "número" : "number"
             if let minimum, let maximum {
-                text += spanish
+                text +=
+                    spanish
                     ? " de \(Answer.format(minimum)) a \(Answer.format(maximum))"
                     : " from \(Answer.format(minimum)) to \(Answer.format(maximum))"
             } else if let minimum {
@@ -47,7 +49,8 @@ struct PreviewWords {
             if decimals > 0 { text += spanish ? ", \(decimals) decimales" : ", \(decimals) decimals" }
             return text
         case .yesNo: return spanish ? "sí o no" : "yes or no"
-        case .text(let length): return spanish ? "texto libre, hasta \(length) caracteres" : "free text, up to \(length) characters"
+        case .text(let length):
+            return spanish ? "texto libre, hasta \(length) caracteres" : "free text, up to \(length) characters"
         case .note: return note
         }
     }

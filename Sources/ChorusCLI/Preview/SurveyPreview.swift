@@ -40,7 +40,9 @@ struct SurveyPreview {
 
     private func note(_ question: Question) -> [String] {
         var lines = ["[\(words.note) \(question.id)]"]
-        if let showIf = question.showIf { lines += wrap("\(words.shownIf): \(showIf.explained(language: language))", indent: "  ") }
+        if let showIf = question.showIf {
+            lines += wrap("\(words.shownIf): \(showIf.explained(language: language))", indent: "  ")
+        }
         lines += wrap(question.prompt.text(in: language), indent: "  ")
         return lines + [""]
     }
@@ -50,7 +52,9 @@ struct SurveyPreview {
         var lines = wrap(question.prompt.text(in: language), indent: String(repeating: " ", count: prefix.count))
         lines[0] = prefix + lines[0].dropFirst(prefix.count)
         let indent = String(repeating: " ", count: prefix.count)
-        var facts = [words.describe(question.kind, language: language), question.isRequired ? words.required : words.optional]
+        var facts = [
+            words.describe(question.kind, language: language), question.isRequired ? words.required : words.optional,
+        ]
         if question.isQuasiIdentifier { facts.append(words.breakdowns) }
         lines += wrap("\(facts.joined(separator: " · ")) · [\(question.id)]", indent: indent)
         if let hint = question.hint { lines += wrap("\(words.hint): \(hint.text(in: language))", indent: indent) }
@@ -62,25 +66,32 @@ struct SurveyPreview {
             lines += wrap("\(rule) — “\(constraint.message.text(in: language))”", indent: indent)
         }
         for (position, option) in question.kind.options.enumerated() {
-            lines += wrap("\(position + 1)) \(option.label.text(in: language)) [\(option.value)]", indent: indent + "  ")
+            let marker = "\(position + 1)) "
+            lines += wrap(
+                "\(marker)\(option.label.text(in: language)) [\(option.value)]", indent: indent + "  ",
+                hanging: String(repeating: " ", count: marker.count))
         }
         return lines + [""]
     }
 
-    /// Wraps each paragraph of `text` at ``width`` columns between words.
-    private func wrap(_ text: String, indent: String) -> [String] {
+    /// Wraps each paragraph of `text` at ``width`` columns between words, a blank line between
+    /// paragraphs, continuation lines indented by `hanging` more.
+    private func wrap(_ text: String, indent: String, hanging: String = "") -> [String] {
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.split(separator: "\n") {
+            if !lines.isEmpty { lines.append("") }
             var line = indent
+            var lineIndent = indent
             for word in paragraph.split(separator: " ") {
-                if line.count > indent.count, line.count + 1 + word.count > width {
+                if line.count > lineIndent.count, line.count + 1 + word.count > width {
                     lines.append(line)
-                    line = indent
+                    lineIndent = indent + hanging
+                    line = lineIndent
                 }
-                line += (line.count > indent.count ? " " : "") + word
+                line += (line.count > lineIndent.count ? " " : "") + word
             }
             lines.append(line)
         }
-        return lines
+        return lines.isEmpty ? [indent] : lines
     }
 }

@@ -12,12 +12,14 @@ extension Survey {
                 let location = SurveyLocation.question(index: index, attribute: "show-if")
                 problems += references(in: showIf, of: index, at: location, indexByID: indexByID, allowSelf: false)
                 if showIf.isConstant, (try? showIf.isTrue(in: EvaluationContext(answers: [:], today: 0))) == false {
-                    problems.append(SurveyProblem(location, "show-if is always false, so '\(question.id)' would never be asked"))
+                    problems.append(
+                        SurveyProblem(location, "show-if is always false, so '\(question.id)' would never be asked"))
                 }
             }
             for (number, constraint) in question.constraints.enumerated() {
                 let location = SurveyLocation.constraint(question: index, constraint: number, attribute: "test")
-                problems += references(in: constraint.test, of: index, at: location, indexByID: indexByID, allowSelf: false)
+                problems += references(
+                    in: constraint.test, of: index, at: location, indexByID: indexByID, allowSelf: false)
                 if let message = neverHolds(constraint.test, on: question) {
                     problems.append(SurveyProblem(location, message))
                 }
@@ -47,7 +49,8 @@ extension Survey {
                         "\(attribute) of '\(name)' refers to '\(id)', which comes later; "
                             + "a question can depend only on earlier answers"))
             } else if questions[target].kind == .note {
-                problems.append(SurveyProblem(location, "\(attribute) of '\(name)' refers to note '\(id)', which has no answer"))
+                problems.append(
+                    SurveyProblem(location, "\(attribute) of '\(name)' refers to note '\(id)', which has no answer"))
             }
         }
         for reference in expression.optionReferences {

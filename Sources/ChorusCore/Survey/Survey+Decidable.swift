@@ -24,12 +24,15 @@ extension Survey {
             return (["yes", "no"], "yes or no")
         case .number(let minimum?, let maximum?, 0) where maximum - minimum < Double(decidableDomainLimit):
             let range = Int(minimum.rounded(.up))...Int(maximum.rounded(.down))
-            return (range.map(String.init), "a whole number from \(Answer.format(minimum)) to \(Answer.format(maximum))")
+            return (
+                range.map(String.init), "a whole number from \(Answer.format(minimum)) to \(Answer.format(maximum))"
+            )
         case .multiple(let options, let maximum) where options.count <= 12:
             let limit = maximum ?? options.count
             var subsets: [String] = []
             for mask in 1..<(1 << options.count) where mask.nonzeroBitCount <= limit {
-                subsets.append(options.indices.filter { mask & (1 << $0) != 0 }.map { options[$0].value }.joined(separator: " "))
+                subsets.append(
+                    options.indices.filter { mask & (1 << $0) != 0 }.map { options[$0].value }.joined(separator: " "))
             }
             return (subsets, "any choice of its options")
         default:

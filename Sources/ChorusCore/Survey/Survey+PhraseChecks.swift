@@ -7,7 +7,8 @@ extension Survey {
         for key in phrases.keys.sorted() where Phrase(rawValue: key) == nil {
             let nearest = known.min { Self.distance(key, $0) < Self.distance(key, $1) }
             let suggestion = nearest.flatMap { Self.distance(key, $0) <= 3 ? "; did you mean '\($0)'?" : nil } ?? ""
-            problems.append(SurveyProblem(.surveyText(element: "phrase:\(key)"), "unknown phrase key '\(key)'\(suggestion)"))
+            problems.append(
+                SurveyProblem(.surveyText(element: "phrase:\(key)"), "unknown phrase key '\(key)'\(suggestion)"))
         }
         let missing = Phrasebook.missingPhrases(in: self)
         for language in languages {

@@ -4,26 +4,41 @@ enum LibXMLMessages {
     /// A well-formedness error from the parser.
     static func parser(_ message: String) -> String {
         let rules: [(prefix: String, rewrite: ([Substring]) -> String?)] = [
-            ("Opening and ending tag mismatch: ", { words in
-                // "A line N and B"
-                guard words.count >= 5 else { return nil }
-                return "</\(words[4])> does not close <\(words[0])>, opened on line \(words[2])"
-            }),
-            ("Premature end of data in tag ", { words in
-                guard words.count >= 3 else { return nil }
-                return "the file ends before <\(words[0])> (line \(words[2])) is closed"
-            }),
+            (
+                "Opening and ending tag mismatch: ",
+                { words in
+                    // "A line N and B"
+                    guard words.count >= 5 else { return nil }
+                    return "</\(words[4])> does not close <\(words[0])>, opened on line \(words[2])"
+                }
+            ),
+            (
+                "Premature end of data in tag ",
+                { words in
+                    guard words.count >= 3 else { return nil }
+                    return "the file ends before <\(words[0])> (line \(words[2])) is closed"
+                }
+            ),
             ("Extra content at the end of the document", { _ in "there is content after the closing </survey>" }),
             ("StartTag: invalid element name", { _ in "'<' must start an element; write &lt; for a literal <" }),
-            ("xmlParseEntityRef: no name", { _ in "'&' must start a reference such as &amp;; write &amp; for a literal &" }),
-            ("Entity '", { words in
-                let name = words.first?.split(separator: "'").first ?? ""
-                return "unknown entity &\(name);; only &lt; &gt; &amp; &quot; &apos; and &#…; are allowed"
-            }),
-            ("Attribute ", { words in
-                guard words.count >= 2, words[1] == "redefined" else { return nil }
-                return "attribute \(words[0]) is given twice"
-            }),
+            (
+                "xmlParseEntityRef: no name",
+                { _ in "'&' must start a reference such as &amp;; write &amp; for a literal &" }
+            ),
+            (
+                "Entity '",
+                { words in
+                    let name = words.first?.split(separator: "'").first ?? ""
+                    return "unknown entity &\(name);; only &lt; &gt; &amp; &quot; &apos; and &#…; are allowed"
+                }
+            ),
+            (
+                "Attribute ",
+                { words in
+                    guard words.count >= 2, words[1] == "redefined" else { return nil }
+                    return "attribute \(words[0]) is given twice"
+                }
+            ),
             ("Document is empty", { _ in "no XML element found; a survey starts with <survey>" }),
             ("Start tag expected, '<' not found", { _ in "no XML element found; a survey starts with <survey>" }),
         ]

@@ -6,7 +6,8 @@ extension SurveyBuilder {
     static let attributes: [String: (required: [String], optional: [String])] = [
         "survey": (["id", "version", "languages"], ["sms-keyword"]),
         "question": (
-            ["id", "type"], ["required", "quasi-identifier", "show-if", "min", "max", "picks", "decimals", "max-length"]
+            ["id", "type"],
+            ["required", "quasi-identifier", "show-if", "min", "max", "picks", "decimals", "max-length"]
         ),
         "option": (["value"], []),
         "constraint": (["test"], []),

@@ -28,7 +28,8 @@ extension SurveyBuilder {
             element.children(named: "prompt"), parent: element, what: "prompt of \(what)",
             location: .questionText(index: index, element: "prompt"))
         let hint = optionalText(
-            element.children(named: "hint"), what: "hint of \(what)", location: .questionText(index: index, element: "hint"))
+            element.children(named: "hint"), what: "hint of \(what)",
+            location: .questionText(index: index, element: "hint"))
         let kind = kind(type, element, index: index, what: what)
         let isNote = type == "note"
         if isNote, let hint = element.children(named: "hint").first {
@@ -93,14 +94,18 @@ extension SurveyBuilder {
             let minimum = number(element, "min", what: "min")
             let maximum = number(element, "max", what: "max")
             if let minimum, let maximum, minimum >= maximum {
-                report(element, "max", "max \(Answer.format(maximum)) must be greater than min \(Answer.format(minimum))")
+                report(
+                    element, "max", "max \(Answer.format(maximum)) must be greater than min \(Answer.format(minimum))")
             }
-            let decimals = element.attribute("decimals") == nil ? 0 : integer(element, "decimals", in: 0...6, what: "decimals")
+            let decimals =
+                element.attribute("decimals") == nil ? 0 : integer(element, "decimals", in: 0...6, what: "decimals")
             return .number(minimum: minimum, maximum: maximum, decimals: decimals ?? 0)
         case "yes-no":
             return .yesNo
         case "text":
-            let length = element.attribute("max-length") == nil ? 480 : integer(element, "max-length", in: 1...4000, what: "max-length")
+            let length =
+                element.attribute("max-length") == nil
+                ? 480 : integer(element, "max-length", in: 1...4000, what: "max-length")
             return .text(maximumLength: length ?? 480)
         default:
             return .note
@@ -126,7 +131,10 @@ extension SurveyBuilder {
             return nil
         }
         if maximum - minimum + 1 > Self.maximumScalePoints {
-            report(element, "max", "a scale from \(minimum) to \(maximum) has \(maximum - minimum + 1) points; use at most \(Self.maximumScalePoints)")
+            report(
+                element, "max",
+                "a scale from \(minimum) to \(maximum) has \(maximum - minimum + 1) points; use at most \(Self.maximumScalePoints)"
+            )
         }
         return .scale(minimum: minimum, maximum: maximum, minimumLabel: minimumLabel, maximumLabel: maximumLabel)
     }
@@ -135,7 +143,9 @@ extension SurveyBuilder {
         _ elements: [XMLElement], question: Int, parent: XMLElement, what: String
     ) -> [Option] {
         if elements.count < 2 {
-            report(parent, "type", "\(what) has \(elements.count == 0 ? "no options" : "only one option"); a choice needs at least two")
+            report(
+                parent, "type",
+                "\(what) has \(elements.count == 0 ? "no options" : "only one option"); a choice needs at least two")
         }
         var result: [Option] = []
         for (offset, element) in elements.enumerated() {
@@ -147,7 +157,8 @@ extension SurveyBuilder {
             } else if result.contains(where: { $0.value == value }) {
                 report(element, "value", "duplicate option value '\(value)' in \(what)")
             }
-            let label = text(element.children(named: "label"), parent: element, what: "label of option '\(value)'", location: nil)
+            let label = text(
+                element.children(named: "label"), parent: element, what: "label of option '\(value)'", location: nil)
             result.append(Option(value: value, label: label))
         }
         return result

@@ -12,7 +12,9 @@ extension SurveyBuilder {
             guard let language = element.attribute("xml:lang") else { continue }
             if !languages.contains(language) {
                 let declared = languages.joined(separator: ", ")
-                report(element, "xml:lang", "\(what) in '\(language)', which the survey does not declare (it declares \(declared))")
+                report(
+                    element, "xml:lang",
+                    "\(what) in '\(language)', which the survey does not declare (it declares \(declared))")
             } else if translations[language] != nil {
                 report(element, "xml:lang", "second '\(language)' text for \(what)")
             }

@@ -42,12 +42,14 @@ struct SurveyBuilder {
                 return nil
             }
             guard !Self.reservedKeywords.contains(keyword.uppercased()) else {
-                report(root, "sms-keyword", "sms-keyword '\(keyword)' is reserved by SMS carriers for opting out or help")
+                report(
+                    root, "sms-keyword", "sms-keyword '\(keyword)' is reserved by SMS carriers for opting out or help")
                 return nil
             }
             return keyword.uppercased()
         }
-        let title = text(root.children(named: "title"), parent: root, what: "title", location: .surveyText(element: "title"))
+        let title = text(
+            root.children(named: "title"), parent: root, what: "title", location: .surveyText(element: "title"))
         let intro = optionalText(root.children(named: "intro"), what: "intro", location: .surveyText(element: "intro"))
         let consent = text(
             root.children(named: "consent"), parent: root, what: "consent", location: .surveyText(element: "consent"))
@@ -129,10 +131,13 @@ struct SurveyBuilder {
         return value
     }
 
-    mutating func integer(_ element: XMLElement, _ attribute: String, in range: ClosedRange<Int>, what: String) -> Int? {
+    mutating func integer(_ element: XMLElement, _ attribute: String, in range: ClosedRange<Int>, what: String) -> Int?
+    {
         guard let raw = element.attribute(attribute) else { return nil }
         guard let value = Int(raw.trimmingWhitespace), range.contains(value) else {
-            let bounds = range.upperBound >= Int(Int32.max) ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            let bounds =
+                range.upperBound >= Int(Int32.max)
+                ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
             report(element, attribute, "\(what) '\(raw)' must be a whole number \(bounds)")
             return nil
         }

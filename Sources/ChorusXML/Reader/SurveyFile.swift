@@ -25,7 +25,9 @@ enum SurveyFile {
                 Glibc.read(descriptor, buffer.baseAddress! + total, size - total)
             }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return .failure(.cannotOpen(count == 0 ? "file shrank while reading" : describe(errno))) }
+            guard count > 0 else {
+                return .failure(.cannotOpen(count == 0 ? "file shrank while reading" : describe(errno)))
+            }
             total += count
         }
         return .success(bytes)

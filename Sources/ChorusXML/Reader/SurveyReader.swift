@@ -62,7 +62,9 @@ public struct SurveyReader: Sendable {
         builder.checkAttributes(root)
         for problem in builder.problems {
             let position =
-                problem.offset.map { map.position(element: problem.element, attribute: problem.attribute!, valueOffset: $0) }
+                problem.offset.map {
+                    map.position(element: problem.element, attribute: problem.attribute!, valueOffset: $0)
+                }
                 ?? map.position(element: problem.element, attribute: problem.attribute)
             diagnostics.append(Diagnostic(file: file, position: position, message: problem.message))
         }
@@ -111,7 +113,8 @@ extension SurveyLocation {
         case .survey: .survey(attribute: nil)
         case .question(let index, _): .question(index: index, attribute: nil)
         case .option(let question, let option, _): .option(question: question, option: option, attribute: nil)
-        case .constraint(let question, let constraint, _): .constraint(question: question, constraint: constraint, attribute: nil)
+        case .constraint(let question, let constraint, _):
+            .constraint(question: question, constraint: constraint, attribute: nil)
         case .surveyText, .questionText: self
         }
     }

@@ -17,7 +17,10 @@ struct SourceText {
             return (.start, "file is UTF-16; save it as UTF-8")
         }
         if let nul = bytes.firstIndex(of: 0) {
-            return (SourcePosition.start.advanced(over: bytes[..<nul]), "file contains NUL bytes; it is binary, not a survey")
+            return (
+                SourcePosition.start.advanced(over: bytes[..<nul]),
+                "file contains NUL bytes; it is binary, not a survey"
+            )
         }
         if let bad = firstInvalidUTF8(bytes) {
             return (SourcePosition.start.advanced(over: bytes[..<bad]), "file is not valid UTF-8 text")
