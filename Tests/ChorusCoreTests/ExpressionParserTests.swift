@@ -139,9 +139,9 @@ struct ExpressionParserTests {
         ("regex(., '[')", 9, "invalid regular expression '['"),
         // Tokens
         ("a = )", 4, "unexpected ')'"),
-        ("(a = 1", 6, "expected ')' to close '(' at 0"),
-        ("selected(a, 'x' 'y')", 16, "expected ')' to close '(' at 8"),
-        ("q[1", 3, "expected ']' to close '[' at 1"),
+        ("(a = 1", 6, "expected ')' to close '('"),
+        ("selected(a, 'x' 'y')", 16, "expected ')' to close '('"),
+        ("q[1", 3, "expected ']' to close '['"),
         ("'abc", 0, "unterminated string"),
         ("a = \"abc", 4, "unterminated string"),
         ("a = ", 4, "unexpected end of expression"),

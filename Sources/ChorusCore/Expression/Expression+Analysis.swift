@@ -26,6 +26,18 @@ extension Expression {
         }
     }
 
+    /// Where the expression reads `.`, the answer being checked, if it does; meaningless outside a constraint.
+    public var currentValueOffset: Int? {
+        for node in root.allNodes {
+            if case .path(let path) = node, path.start == .context, path.steps.count == 1,
+                path.steps[0].test == .current
+            {
+                return path.offset
+            }
+        }
+        return nil
+    }
+
     private static func optionReference(_ question: ExpressionNode, _ literal: ExpressionNode) -> OptionReference? {
         guard let id = question.referencedQuestion, case .string(let value, let offset) = literal else { return nil }
         return OptionReference(questionID: id, value: value, offset: offset)

@@ -48,7 +48,7 @@ struct ExpressionParser {
         opening: ExpressionToken
     ) throws(ExpressionError) {
         guard current.kind == kind else {
-            let message = "expected '\(closing)' to close '\(opening.text)' at \(opening.offset)"
+            let message = "expected '\(closing)' to close '\(opening.text)'"
             throw ExpressionError(offset: current.offset, message)
         }
         advance()

@@ -10,7 +10,14 @@ extension Survey {
         for (index, question) in questions.enumerated() {
             if let showIf = question.showIf {
                 let location = SurveyLocation.question(index: index, attribute: "show-if")
-                problems += references(in: showIf, of: index, at: location, indexByID: indexByID, allowSelf: false)
+                problems += references(in: showIf, of: index, at: location, indexByID: indexByID)
+                if let offset = showIf.currentValueOffset {
+                    problems.append(
+                        SurveyProblem(
+                            location, offset: offset,
+                            "show-if cannot use '.': it stands for the answer being checked, which only constraints have"
+                        ))
+                }
                 if showIf.isConstant, (try? showIf.isTrue(in: EvaluationContext(answers: [:], today: 0))) == false {
                     problems.append(
                         SurveyProblem(location, "show-if is always false, so '\(question.id)' would never be asked"))
@@ -19,7 +26,7 @@ extension Survey {
             for (number, constraint) in question.constraints.enumerated() {
                 let location = SurveyLocation.constraint(question: index, constraint: number, attribute: "test")
                 problems += references(
-                    in: constraint.test, of: index, at: location, indexByID: indexByID, allowSelf: false)
+                    in: constraint.test, of: index, at: location, indexByID: indexByID)
                 if let message = neverHolds(constraint.test, on: question) {
                     problems.append(SurveyProblem(location, message))
                 }
@@ -29,7 +36,7 @@ extension Survey {
     }
 
     private func references(
-        in expression: Expression, of index: Int, at location: SurveyLocation, indexByID: [String: Int], allowSelf: Bool
+        in expression: Expression, of index: Int, at location: SurveyLocation, indexByID: [String: Int]
     ) -> [SurveyProblem] {
         let name = questions[index].id
         let attribute = if case .constraint = location { "constraint" } else { "show-if" }

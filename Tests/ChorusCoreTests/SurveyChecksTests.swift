@@ -1,0 +1,107 @@
+import Testing
+
+@testable import ChorusCore
+
+/// The logic checks every reader shares: each problem found, located, and worded with its value.
+@Suite struct SurveyChecksTests {
+    /// The sample survey with `change` applied to its questions.
+    func survey(_ change: (inout [Question]) throws -> Void) rethrows -> Survey {
+        var survey = SampleSurvey.survey
+        try change(&survey.questions)
+        return survey
+    }
+
+    func index(_ id: String) -> Int { SampleSurvey.order.firstIndex(of: id)! }
+
+    @Test func sampleSurveyHasNoProblems() {
+        #expect(SampleSurvey.survey.problems().isEmpty)
+    }
+
+    @Test(arguments: [
+        ("ideas", "nowhere = 'x'", "show-if of 'ideas' refers to unknown question 'nowhere'"),
+        ("ideas", "ideas = 'yes'", "show-if of 'ideas' refers to 'ideas' itself"),
+        (
+            "children", "ideas != ''",
+            "show-if of 'children' refers to 'ideas', which comes later; a question can depend only on earlier answers"
+        ),
+        ("ideas", "night-note = 'x'", "show-if of 'ideas' refers to note 'night-note', which has no answer"),
+        (
+            "ideas", "selected(concerns, 'trafic')",
+            "'trafic' is not an option of 'concerns' (its options are 'traffic', 'theft', 'violence', 'drugs', 'lighting')"
+        ),
+        (
+            "ideas", "walk-at-night = 'maybe'",
+            "'maybe' is not an option of 'walk-at-night' (its options are 'yes', 'no')"
+        ),
+        (
+            "ideas", ". = 'yes'",
+            "show-if cannot use '.': it stands for the answer being checked, which only constraints have"
+        ),
+        ("ideas", "1 > 2", "show-if is always false, so 'ideas' would never be asked"),
+    ])
+    func showIfProblemsNameTheValue(id: String, source: String, message: String) throws {
+        let checked = try survey { $0[index(id)].showIf = try Expression(parsing: source) }
+        let problems = checked.problems()
+        #expect(problems.map(\.message) == [message])
+        #expect(problems.first?.location == .question(index: index(id), attribute: "show-if"))
+    }
+
+    @Test func optionProblemPointsAtTheLiteral() throws {
+        let checked = try survey { $0[index("ideas")].showIf = try Expression(parsing: "selected(concerns, 'trafic')") }
+        #expect(checked.problems().first?.offset == 19)
+    }
+
+    @Test(arguments: [
+        (". > 7", "safe-at-night", "constraint '. > 7' can never hold for a scale from 1 to 5"),
+        ("selected(., 'mars')", "area", "constraint 'selected(., 'mars')' can never hold for any of its options"),
+        (". = 'maybe'", "walk-at-night", "constraint '. = 'maybe'' can never hold for yes or no"),
+        (". > 40", "household", "constraint '. > 40' can never hold for a whole number from 1 to 30"),
+    ])
+    func constraintThatCanNeverHoldIsReported(source: String, id: String, message: String) throws {
+        let checked = try survey {
+            $0[index(id)].constraints = [
+                Constraint(test: try Expression(parsing: source), message: LocalizedText(["en": "x", "es": "x"]))
+            ]
+        }
+        #expect(checked.problems().map(\.message).contains(message))
+    }
+
+    @Test func constraintThatCanHoldIsAccepted() throws {
+        let checked = try survey {
+            $0[index("safe-at-night")].constraints = [
+                Constraint(test: try Expression(parsing: ". >= 5"), message: LocalizedText(["en": "x", "es": "x"]))
+            ]
+        }
+        #expect(checked.problems().isEmpty)
+    }
+
+    @Test func constraintReferringToItsOwnQuestionSuggestsDot() throws {
+        let checked = try survey {
+            $0[index("area")].constraints = [
+                Constraint(
+                    test: try Expression(parsing: "area != 'north'"), message: LocalizedText(["en": "x", "es": "x"]))
+            ]
+        }
+        #expect(
+            checked.problems().map(\.message) == [
+                "constraint of 'area' refers to 'area' itself; use '.' for the answer being checked"
+            ])
+    }
+
+    @Test func unknownPhraseKeySuggestsTheNearest() {
+        var checked = SampleSurvey.survey
+        checked.phrases["agre"] = LocalizedText(["en": "OK"])
+        #expect(checked.problems().map(\.message) == ["unknown phrase key 'agre'; did you mean 'agree'?"])
+    }
+
+    @Test func languageWithoutBuiltInWordingMustSupplyEveryPhrase() {
+        var checked = SampleSurvey.survey
+        checked.languages.append("ht")
+        let messages = checked.problems().map(\.message)
+        #expect(messages.count == 1)
+        #expect(
+            messages.first?.hasPrefix(
+                "Chorus has no built-in wording in 'ht' (only en, es); add a <phrase xml:lang=\"ht\"> for each of: agree, decline"
+            ) == true)
+    }
+}
