@@ -18,7 +18,8 @@ def question(i):
     attrs = f'id="{qid}" type="{kind}"'
     body = text("prompt", f"Question {i}: how do you feel about safety on your block at night?",
                 f"Pregunta {i}: ¿cómo se siente con la seguridad en su cuadra de noche?")
-    body += text("hint", "Choose what fits best.", "Elija lo que mejor corresponda.")
+    if kind != "note":
+        body += text("hint", "Choose what fits best.", "Elija lo que mejor corresponda.")
     if i >= 8 and kind != "note":
         attrs += f' show-if="selected(q{i - 8 - (i % 8)}, \'o{i % 5}\') or q{i - 5} != \'\'"'
     if kind in ("single", "multiple", "rank"):

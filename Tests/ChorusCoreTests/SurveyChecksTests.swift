@@ -46,6 +46,11 @@ import Testing
         #expect(problems.first?.location == .question(index: index(id), attribute: "show-if"))
     }
 
+    @Test func comparingWithEmptyTextAsksWhetherAnswered() throws {
+        let checked = try survey { $0[index("ideas")].showIf = try Expression(parsing: "walk-at-night != ''") }
+        #expect(checked.problems().isEmpty)
+    }
+
     @Test func optionProblemPointsAtTheLiteral() throws {
         let checked = try survey { $0[index("ideas")].showIf = try Expression(parsing: "selected(concerns, 'trafic')") }
         #expect(checked.problems().first?.offset == 19)

@@ -69,7 +69,8 @@ extension Survey {
                 case .single, .multiple, .rank: kind.options.map(\.value)
                 default: []
                 }
-            guard !values.isEmpty, !values.contains(reference.value) else { continue }
+            // Comparing with '' asks whether the question was answered, which is always meaningful.
+            guard !values.isEmpty, !reference.value.isEmpty, !values.contains(reference.value) else { continue }
             let list = values.map { "'\($0)'" }.joined(separator: ", ")
             problems.append(
                 SurveyProblem(
