@@ -18,7 +18,8 @@ struct ExpressionAnalysisTests {
     }
 
     @Test func optionReferencesFindLiteralsComparedWithQuestions() throws {
-        let source = "selected(concerns, 'trafic') or area = 'north' or 'south' != ${area} or selected(., 'x') "
+        let source =
+            "selected(concerns, 'trafic') or area = 'north' or 'south' != ${area} or selected(., 'x') "
             + "or q = 1 or selected(concerns, other) or 'a' = 'b' or selected( /data/concerns , \"noise\")"
         let references = try Expression(parsing: source).optionReferences
         #expect(

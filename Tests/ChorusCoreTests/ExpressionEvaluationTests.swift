@@ -129,15 +129,20 @@ struct ExpressionEvaluationTests {
     }
 
     @Test func pathsWithNothingToReadAreRefusedAtTheirOffset() throws {
-        #expect(try evaluationError("..") == ExpressionError(offset: 0, "'..' cannot be evaluated here: name a question"))
+        #expect(
+            try evaluationError("..") == ExpressionError(offset: 0, "'..' cannot be evaluated here: name a question"))
         #expect(try evaluationError("1 + /data/..")?.offset == 10)
-        #expect(try evaluationError("/") == ExpressionError(offset: 0, "'/' alone cannot be evaluated: name a question"))
+        #expect(
+            try evaluationError("/") == ExpressionError(offset: 0, "'/' alone cannot be evaluated: name a question"))
         #expect(try evaluationError("/data/*")?.offset == 6)
         #expect(
-            try evaluationError("/data/rep[1]/q") == ExpressionError(offset: 9, "predicates ('[…]') cannot be evaluated")
+            try evaluationError("/data/rep[1]/q")
+                == ExpressionError(offset: 9, "predicates ('[…]') cannot be evaluated")
         )
         #expect(try evaluationError("(a)[1]")?.offset == 3)
-        #expect(try evaluationError("a | b") == ExpressionError(offset: 2, "'|' cannot be evaluated: chorus has no node sets"))
+        #expect(
+            try evaluationError("a | b")
+                == ExpressionError(offset: 2, "'|' cannot be evaluated: chorus has no node sets"))
         #expect(try evaluationError("(a)/b")?.offset == 0)
     }
 

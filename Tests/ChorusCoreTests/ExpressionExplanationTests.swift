@@ -12,8 +12,10 @@ struct ExpressionExplanationTests {
         ("area = 'north'", "area is “north”", "area es «north»"),
         ("area != 'north'", "area is not “north”", "area no es «north»"),
         ("/data/area = 'north'", "area is “north”", "area es «north»"),
-        ("count-selected(x) > 1", "the number of choices in x is more than 1",
-            "el número de opciones elegidas en x es mayor que 1"),
+        (
+            "count-selected(x) > 1", "the number of choices in x is more than 1",
+            "el número de opciones elegidas en x es mayor que 1"
+        ),
         ("not(selected(concerns, 'noise'))", "concerns does not include “noise”", "concerns no incluye «noise»"),
         ("not(a = 'b')", "not (a is “b”)", "no (a es «b»)"),
         ("consent", "consent is answered", "consent tiene respuesta"),
@@ -24,7 +26,10 @@ struct ExpressionExplanationTests {
         ("(a = 1 or b = 2) and c = 3", "(a is 1 or b is 2) and c is 3", "(a es 1 o b es 2) y c es 3"),
         (". >= today()", "this answer is at least today", "esta respuesta es como mínimo hoy"),
         ("string-length(.) <= 480", "string-length(.) <= 480", "string-length(.) <= 480"),
-        ("string-length(ideas) <= 480", "the length of ideas is at most 480", "la longitud de ideas es como máximo 480"),
+        (
+            "string-length(ideas) <= 480", "the length of ideas is at most 480",
+            "la longitud de ideas es como máximo 480"
+        ),
         ("int(age)  >  3 and selected(c,'x')", "int(age) > 3 and c includes “x”", "int(age) > 3 y c incluye «x»"),
         ("if(a, 1, 2)", "if(a, 1, 2)", "if(a, 1, 2)"),
     ])

@@ -34,7 +34,9 @@ struct ExpressionParserTests {
     }
 
     @Test func operatorNamesAreNamesInOperandPosition() throws {
-        #expect(try Expression(parsing: "div div div").root == .binary(.divide, path("div"), path("div", offset: 8), offset: 4))
+        #expect(
+            try Expression(parsing: "div div div").root
+                == .binary(.divide, path("div"), path("div", offset: 8), offset: 4))
         #expect(try Expression(parsing: "and and or").referencedQuestionIDs == ["and", "or"])
         #expect(try Expression(parsing: "mod mod 2").normalizedSource == "mod mod 2")
     }
@@ -92,6 +94,7 @@ struct ExpressionParserTests {
         ("(a)[1]", "a[1]"),
         ("(a | b)[1]/c", "(a | b)[1]/c"),
         ("/", "/"),
+        ("(/) * 2", "(/) * 2"),
         ("a.b", "a.b"),
     ])
     func pathsParse(source: String, normalized: String) throws {

@@ -15,12 +15,7 @@ private struct ExpressionExplainer {
     func condition(_ node: ExpressionNode) -> String {
         switch node {
         case .binary(let operation, let left, let right, _) where operation == .and || operation == .or:
-            let word = switch (operation, spanish) {
-            case (.and, false): "and"
-            case (.and, true): "y"
-            case (_, false): "or"
-            case (_, true): "o"
-            }
+            let word = operation == .and ? (spanish ? "y" : "and") : (spanish ? "o" : "or")
             return "\(part(left, of: operation)) \(word) \(part(right, of: operation))"
         case .binary(let operation, let left, let right, _):
             guard let verb = verb(operation), let subject = operand(left), let object = operand(right) else { break }

@@ -110,15 +110,3 @@ struct ExpressionEvaluator {
         }
     }
 }
-
-extension LocationPath.Step.Test {
-    /// The step as written, for messages.
-    var text: String {
-        switch self {
-        case .name(let name): name
-        case .wildcard: "*"
-        case .current: "."
-        case .parent: ".."
-        }
-    }
-}
