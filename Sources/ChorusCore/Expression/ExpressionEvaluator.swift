@@ -30,7 +30,7 @@ struct ExpressionEvaluator {
     private func evaluate(_ path: LocationPath) throws(ExpressionError) -> XPathValue {
         switch path.start {
         case .expression:
-            throw ExpressionError(offset: path.offset, "a path that starts from a function result cannot be evaluated")
+            throw ExpressionError(offset: path.offset, "a path that starts from an expression cannot be evaluated")
         case .root where path.steps.isEmpty:
             throw ExpressionError(offset: path.offset, "'/' alone cannot be evaluated: name a question")
         case .root, .context:

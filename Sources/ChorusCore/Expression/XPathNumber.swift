@@ -56,6 +56,8 @@ enum XPathNumber {
             let mantissa = Int(parts[0] + parts[1])
         else {
             let scale = power(10, Double(digits))
+            // A number too large to scale has no digits after the point to round.
+            guard (number * scale).isFinite else { return number }
             return (number * scale).rounded(.toNearestOrAwayFromZero) / scale
         }
         let dropped = parts[1].count - digits
