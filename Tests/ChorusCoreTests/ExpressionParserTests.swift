@@ -97,7 +97,7 @@ struct ExpressionParserTests {
         ("(/) * 2", "(/) * 2"),
         ("a.b", "a.b"),
     ])
-    func pathsParse(source: String, normalized: String) throws {
+    func pathsParseWithTheirPredicates(source: String, normalized: String) throws {
         #expect(try Expression(parsing: source).normalizedSource == normalized)
     }
 
