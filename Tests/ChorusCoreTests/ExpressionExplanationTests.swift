@@ -25,7 +25,11 @@ struct ExpressionExplanationTests {
         ("a = 1 or b = 2 and c = 3", "a is 1 or (b is 2 and c is 3)", "a es 1 o (b es 2 y c es 3)"),
         ("(a = 1 or b = 2) and c = 3", "(a is 1 or b is 2) and c is 3", "(a es 1 o b es 2) y c es 3"),
         (". >= today()", "this answer is at least today", "esta respuesta es como mínimo hoy"),
-        ("string-length(.) <= 480", "string-length(.) <= 480", "string-length(.) <= 480"),
+        (
+            "string-length(.) <= 480", "the length of this answer is at most 480",
+            "la longitud de esta respuesta es como máximo 480"
+        ),
+        ("string-length(concat(a, b)) > 1", "string-length(concat(a, b)) > 1", "string-length(concat(a, b)) > 1"),
         (
             "string-length(ideas) <= 480", "the length of ideas is at most 480",
             "la longitud de ideas es como máximo 480"

@@ -94,9 +94,10 @@ struct ExpressionParserTests {
         ("(a)[1]", "a[1]"),
         ("(a | b)[1]/c", "(a | b)[1]/c"),
         ("/", "/"),
+        ("(/) * 2", "(/) * 2"),
         ("a.b", "a.b"),
     ])
-    func pathsParse(source: String, normalized: String) throws {
+    func pathsParseWithTheirPredicates(source: String, normalized: String) throws {
         #expect(try Expression(parsing: source).normalizedSource == normalized)
     }
 

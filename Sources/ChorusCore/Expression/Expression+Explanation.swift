@@ -15,13 +15,7 @@ private struct ExpressionExplainer {
     func condition(_ node: ExpressionNode) -> String {
         switch node {
         case .binary(let operation, let left, let right, _) where operation == .and || operation == .or:
-            let word =
-                switch (operation, spanish) {
-                case (.and, false): "and"
-                case (.and, true): "y"
-                case (_, false): "or"
-                case (_, true): "o"
-                }
+            let word = operation == .and ? (spanish ? "y" : "and") : (spanish ? "o" : "or")
             return "\(part(left, of: operation)) \(word) \(part(right, of: operation))"
         case .binary(let operation, let left, let right, _):
             guard let verb = verb(operation), let subject = operand(left), let object = operand(right) else { break }
@@ -86,18 +80,24 @@ private struct ExpressionExplainer {
             return XPathNumber.format(value)
         case .string(let value, _):
             return spanish ? "«\(value)»" : "“\(value)”"
-        case .path(let path) where path.start == .context && path.steps.map(\.test) == [.current]:
-            return spanish ? "esta respuesta" : "this answer"
         case .call(.today, _, _):
             return spanish ? "hoy" : "today"
         case .call(.countSelected, let arguments, _):
-            guard let id = arguments[0].referencedQuestion else { return nil }
-            return spanish ? "el número de opciones elegidas en \(id)" : "the number of choices in \(id)"
+            guard let answer = answer(arguments[0]) else { return nil }
+            return spanish ? "el número de opciones elegidas en \(answer)" : "the number of choices in \(answer)"
         case .call(.stringLength, let arguments, _):
-            guard let id = arguments[0].referencedQuestion else { return nil }
-            return spanish ? "la longitud de \(id)" : "the length of \(id)"
+            guard let answer = answer(arguments[0]) else { return nil }
+            return spanish ? "la longitud de \(answer)" : "the length of \(answer)"
         default:
-            return node.referencedQuestion
+            return answer(node)
         }
+    }
+
+    /// A question's id, or words for `.` (the answer a constraint checks).
+    private func answer(_ node: ExpressionNode) -> String? {
+        if case .path(let path) = node, path.start == .context, path.steps.map(\.test) == [.current] {
+            return spanish ? "esta respuesta" : "this answer"
+        }
+        return node.referencedQuestion
     }
 }

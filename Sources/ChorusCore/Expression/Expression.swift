@@ -13,11 +13,14 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
     public init(parsing source: String) throws(ExpressionError) {
         self.source = source
         root = try ExpressionParser.parse(source)
-        referencedQuestionIDs = Self.questionIDs(in: root)
+        questionIDs = Self.questionIDs(in: root)
     }
 
+    /// Worked out once, because the interview engine asks for it on every answer.
+    private let questionIDs: [String]
+
     /// The question ids the expression reads, unique, in order of first appearance.
-    public let referencedQuestionIDs: [String]
+    public var referencedQuestionIDs: [String] { questionIDs }
 
     /// Evaluates the expression against the answers in `context`.
     public func evaluate(in context: EvaluationContext) throws(ExpressionError) -> ExpressionValue {

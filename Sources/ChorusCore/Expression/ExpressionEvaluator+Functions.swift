@@ -4,93 +4,122 @@ extension ExpressionEvaluator {
         _ arguments: [ExpressionNode],
         offset: Int
     ) throws(ExpressionError) -> XPathValue {
-        // Only the branch taken is evaluated, so the other may read what this context cannot.
-        if function == .if {
-            return try evaluate(try evaluate(arguments[0]).boolean ? arguments[1] : arguments[2])
+        // Arguments are evaluated on demand, so `if` reads only the branch it takes.
+        func value(_ index: Int) throws(ExpressionError) -> XPathValue {
+            try evaluate(arguments[index])
         }
-        var values: [XPathValue] = []
-        for argument in arguments {
-            values.append(try evaluate(argument))
+        func string(_ index: Int) throws(ExpressionError) -> String {
+            // Without an argument, `string()` and `normalize-space()` read the context node: the answer checked.
+            arguments.isEmpty ? context.currentValue ?? "" : try value(index).string
         }
-        switch function {
-        case .if, .selected, .countSelected, .selectedAt, .not, .coalesce, .true, .false, .boolean,
-            .booleanFromString, .regex:
-            return try logical(function, values, offset: offset)
-        case .string, .concat, .stringLength, .contains, .startsWith, .endsWith, .substr, .normalizeSpace,
-            .translate:
-            return textual(function, values)
-        case .number, .int, .round, .abs, .floor, .ceiling, .sqrt, .min, .max, .pow, .today, .date:
-            return numeric(function, values)
+        // Strings compare by code point in XPath; Swift's String operations would equate canonical equivalents.
+        func scalars(_ index: Int) throws(ExpressionError) -> [Unicode.Scalar] {
+            Array(try string(index).unicodeScalars)
         }
-    }
+        func number(_ index: Int) throws(ExpressionError) -> Double {
+            try value(index).number
+        }
+        func numbers() throws(ExpressionError) -> [Double] {
+            var result: [Double] = []
+            for index in arguments.indices {
+                result.append(try number(index))
+            }
+            return result
+        }
 
-    private func logical(
-        _ function: ExpressionFunction,
-        _ values: [XPathValue],
-        offset: Int
-    ) throws(ExpressionError) -> XPathValue {
         switch function {
+        case .if:
+            return try value(try value(0).boolean ? 1 : 2)
         case .selected:
-            let wanted = values[1].string.trimmingXMLWhitespace
-            return .boolean(values[0].string.xmlWhitespaceSeparatedItems.contains { $0.isIdentical(to: wanted) })
+            let wanted = try string(1).trimmingXMLWhitespace
+            return .boolean(try string(0).xmlWhitespaceSeparatedItems.contains { $0.isIdentical(to: wanted) })
         case .countSelected:
-            return .number(Double(values[0].string.xmlWhitespaceSeparatedItems.count))
+            return .number(Double(try string(0).xmlWhitespaceSeparatedItems.count))
         case .selectedAt:
-            let items = values[0].string.xmlWhitespaceSeparatedItems
-            let index = values[1].number.rounded(.towardZero)
-            guard index >= 0, index < Double(items.count) else { return .string("") }
-            return .string(items[Int(index)])
+            let items = try string(0).xmlWhitespaceSeparatedItems
+            let index = try number(1).rounded(.towardZero)
+            return .string(index >= 0 && index < Double(items.count) ? items[Int(index)] : "")
         case .not:
-            return .boolean(!values[0].boolean)
+            return .boolean(!(try value(0).boolean))
         case .coalesce:
-            return values[0].string.isEmpty ? values[1] : values[0]
-        case .true:
-            return .boolean(true)
-        case .false:
-            return .boolean(false)
+            let first = try value(0)
+            return first.string.isEmpty ? try value(1) : first
+        case .true, .false:
+            return .boolean(function == .true)
         case .boolean:
-            return .boolean(values[0].boolean)
+            return .boolean(try value(0).boolean)
         case .booleanFromString:
-            let text = values[0].string
+            let text = try string(0)
             return .boolean(text == "true" || text == "1")
         case .regex:
-            let pattern = values[1].string
-            guard let regex = try? Regex(pattern) else {
-                throw ExpressionError(offset: offset, "invalid regular expression '\(pattern)'")
+            return .boolean(try matches(string(0), pattern: string(1), offset: offset))
+        case .string:
+            return .string(try string(0))
+        case .concat:
+            var text = ""
+            for index in arguments.indices {
+                text += try string(index)
             }
-            // ODK tests whether the pattern matches anywhere, as Java's find() does; anchors must be explicit.
-            return .boolean(values[0].string.contains(regex))
-        default:
-            preconditionFailure("\(function) is not a logical function")
+            return .string(text)
+        case .stringLength:
+            // XPath counts characters as code points, so "é" written as e + U+0301 is 2.
+            return .number(Double(try string(0).unicodeScalars.count))
+        case .contains:
+            return .boolean(try scalars(0).contains(subsequence: scalars(1)))
+        case .startsWith:
+            return .boolean(try scalars(0).starts(with: scalars(1)))
+        case .endsWith:
+            return .boolean(try scalars(0).reversed().starts(with: scalars(1).reversed()))
+        case .substr:
+            let end = arguments.count > 2 ? try number(2) : nil
+            return .string(substring(try string(0), from: try number(1), to: end))
+        case .normalizeSpace:
+            return .string(try string(0).xmlWhitespaceSeparatedItems.joined(separator: " "))
+        case .translate:
+            return .string(translate(try string(0), from: try string(1), to: try string(2)))
+        case .number:
+            return .number(try number(0))
+        case .int:
+            return .number(try number(0).rounded(.towardZero))
+        case .round:
+            return .number(round(try number(0), digits: arguments.count > 1 ? try number(1) : nil))
+        case .abs:
+            return .number(try number(0).magnitude)
+        case .floor:
+            return .number(try number(0).rounded(.down))
+        case .ceiling:
+            return .number(try number(0).rounded(.up))
+        case .sqrt:
+            return .number(try number(0).squareRoot())
+        case .min, .max:
+            let all = try numbers()
+            guard !all.contains(where: \.isNaN) else { return .number(.nan) }
+            return .number((function == .min ? all.min() : all.max()) ?? .nan)
+        case .pow:
+            return .number(XPathNumber.power(try number(0), try number(1)))
+        case .today:
+            return .date(context.today)
+        case .date:
+            let argument = try value(0)
+            if case .date = argument { return argument }
+            // An unreadable date reads as an unanswered date question does.
+            return XPathValue.date(fromDays: argument.number) ?? .string("")
         }
     }
 
-    private func textual(_ function: ExpressionFunction, _ values: [XPathValue]) -> XPathValue {
-        // Without an argument these functions read the context node, which is the answer being checked.
-        let first = values.first?.string ?? context.currentValue ?? ""
-        switch function {
-        case .string:
-            return .string(first)
-        case .concat:
-            return .string(values.map(\.string).joined())
-        case .stringLength:
-            // XPath counts characters as code points, so "é" written as e + U+0301 is 2.
-            return .number(Double(first.unicodeScalars.count))
-        case .contains:
-            return .boolean(Array(first.unicodeScalars).contains(subsequence: Array(values[1].string.unicodeScalars)))
-        case .startsWith:
-            return .boolean(first.unicodeScalars.starts(with: values[1].string.unicodeScalars))
-        case .endsWith:
-            return .boolean(first.unicodeScalars.reversed().starts(with: values[1].string.unicodeScalars.reversed()))
-        case .substr:
-            return .string(substring(first, from: values[1].number, to: values.count > 2 ? values[2].number : nil))
-        case .normalizeSpace:
-            return .string(first.xmlWhitespaceSeparatedItems.joined(separator: " "))
-        case .translate:
-            return .string(translate(first, from: values[1].string, to: values[2].string))
-        default:
-            preconditionFailure("\(function) is not a string function")
+    private func matches(_ text: String, pattern: String, offset: Int) throws(ExpressionError) -> Bool {
+        guard let regex = try? Regex(pattern) else {
+            throw ExpressionError(offset: offset, "invalid regular expression '\(pattern)'")
         }
+        // ODK tests whether the pattern matches anywhere, as Java's find() does; anchors must be explicit.
+        return text.contains(regex)
+    }
+
+    private func round(_ number: Double, digits: Double?) -> Double {
+        guard let digits else { return XPathNumber.round(number) }
+        let whole = digits.rounded(.towardZero)
+        guard whole.magnitude <= 300 else { return whole.isNaN ? .nan : number }
+        return XPathNumber.round(number, digits: Int(whole))
     }
 
     /// ODK's `substr`: 0-based, `end` exclusive, negative positions counted from the end.

@@ -30,7 +30,7 @@ struct ExpressionEvaluator {
     private func evaluate(_ path: LocationPath) throws(ExpressionError) -> XPathValue {
         switch path.start {
         case .expression:
-            throw ExpressionError(offset: path.offset, "a path that starts from a function result cannot be evaluated")
+            throw ExpressionError(offset: path.offset, "a path that starts from an expression cannot be evaluated")
         case .root where path.steps.isEmpty:
             throw ExpressionError(offset: path.offset, "'/' alone cannot be evaluated: name a question")
         case .root, .context:
@@ -107,18 +107,6 @@ struct ExpressionEvaluator {
         case (.string(let x), .string(let y)):
             // Code point equality, as XPath compares; Swift's `==` would also equate canonical equivalents.
             return x.unicodeScalars.elementsEqual(y.unicodeScalars)
-        }
-    }
-}
-
-extension LocationPath.Step.Test {
-    /// The step as written, for messages.
-    var text: String {
-        switch self {
-        case .name(let name): name
-        case .wildcard: "*"
-        case .current: "."
-        case .parent: ".."
         }
     }
 }

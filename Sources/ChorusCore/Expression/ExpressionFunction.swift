@@ -1,5 +1,5 @@
 /// The functions an expression may call, with how many arguments each takes.
-enum ExpressionFunction: String, Sendable, CaseIterable {
+enum ExpressionFunction: String, Sendable {
     case selected
     case countSelected = "count-selected"
     case selectedAt = "selected-at"

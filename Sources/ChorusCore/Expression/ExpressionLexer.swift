@@ -84,8 +84,10 @@ struct ExpressionLexer {
         }
     }
 
-    private mutating func scanString(quote: Unicode.Scalar, start: Int) throws(ExpressionError) -> ExpressionToken.Kind
-    {
+    private mutating func scanString(
+        quote: Unicode.Scalar,
+        start: Int
+    ) throws(ExpressionError) -> ExpressionToken.Kind {
         var value = String.UnicodeScalarView()
         while let scalar = peek() {
             position += 1

@@ -30,8 +30,10 @@ extension ExpressionNode {
 
     private var precedence: Int {
         switch self {
-        case .binary(let operation, _, _, _): operation == .union ? 8 : operation.precedence
+        case .binary(let operation, _, _, _): operation.precedence
         case .negate: Self.unaryPrecedence
+        // In `(/) * 2` the `*` would read as a name test after a bare `/`, so such a root always keeps parentheses.
+        case .path(let path) where path.start == .root && path.steps.isEmpty: 0
         default: Self.primaryPrecedence
         }
     }

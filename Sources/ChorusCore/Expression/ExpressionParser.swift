@@ -67,9 +67,8 @@ struct ExpressionParser {
     /// Precedence climbing over `or` … `mod`: left operands loop, so long chains do not recurse.
     private mutating func parseBinary(minimumPrecedence: Int) throws(ExpressionError) -> ExpressionNode {
         var left = try parseUnary()
-        while case .binaryOperator(let operation) = current.kind, operation != .union,
-            operation.precedence >= minimumPrecedence
-        {
+        // `|` never gets here: it binds tighter than unary minus, so parseUnion takes it.
+        while case .binaryOperator(let operation) = current.kind, operation.precedence >= minimumPrecedence {
             let token = advance()
             let right = try parseBinary(minimumPrecedence: operation.precedence + 1)
             left = .binary(operation, left, right, offset: token.offset)
@@ -100,26 +99,23 @@ struct ExpressionParser {
     }
 
     private mutating func parsePath() throws(ExpressionError) -> ExpressionNode {
-        let start = current
-        switch start.kind {
-        case .slash:
+        let offset = current.offset
+        if current.kind == .slash {
             advance()
             let steps = startsStep ? try parseSteps() : []
-            return .path(LocationPath(start: .root, steps: steps, offset: start.offset))
-        case .name where lookahead(1).kind != .leftParenthesis:
-            return .path(LocationPath(start: .context, steps: try parseSteps(), offset: start.offset))
-        case .dot, .dotDot, .wildcard:
-            return .path(LocationPath(start: .context, steps: try parseSteps(), offset: start.offset))
-        default:
-            var primary = try parsePrimary()
-            let predicates = try parsePredicates()
-            if !predicates.isEmpty {
-                primary = .filter(primary, predicates: predicates)
-            }
-            guard current.kind == .slash else { return primary }
-            advance()
-            return .path(LocationPath(start: .expression(primary), steps: try parseSteps(), offset: start.offset))
+            return .path(LocationPath(start: .root, steps: steps, offset: offset))
         }
+        if startsStep {
+            return .path(LocationPath(start: .context, steps: try parseSteps(), offset: offset))
+        }
+        var primary = try parsePrimary()
+        let predicates = try parsePredicates()
+        if !predicates.isEmpty {
+            primary = .filter(primary, predicates: predicates)
+        }
+        guard current.kind == .slash else { return primary }
+        advance()
+        return .path(LocationPath(start: .expression(primary), steps: try parseSteps(), offset: offset))
     }
 
     private var startsStep: Bool {

@@ -29,26 +29,3 @@ struct ExpressionToken: Sendable, Equatable {
         }
     }
 }
-
-/// The infix operators, from loosest to tightest binding group.
-enum BinaryOperator: String, Sendable, CaseIterable {
-    case or, and
-    case equal = "=", notEqual = "!="
-    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-    case plus = "+", minus = "-"
-    case multiply = "*", divide = "div", modulo = "mod"
-    case union = "|"
-
-    /// Higher binds tighter; operators of one level associate to the left.
-    var precedence: Int {
-        switch self {
-        case .or: 1
-        case .and: 2
-        case .equal, .notEqual: 3
-        case .less, .lessOrEqual, .greater, .greaterOrEqual: 4
-        case .plus, .minus: 5
-        case .multiply, .divide, .modulo: 6
-        case .union: 7
-        }
-    }
-}

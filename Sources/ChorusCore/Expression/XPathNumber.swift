@@ -33,9 +33,10 @@ enum XPathNumber {
     /// XPath 1.0 `round()`: the closest integer, halves toward positive infinity.
     static func round(_ number: Double) -> Double {
         guard number.isFinite else { return number }
-        let rounded = (number + 0.5).rounded(.down)
-        // floor(x + 0.5) misrounds 0.49999999999999994 to 1, and XPath wants -0 for -0.5 ≤ x < 0.
-        if rounded - number > 0.5 { return rounded - 1 }
+        // Not floor(x + 0.5): the addition itself rounds 0.49999999999999994 up to 1. The fraction is exact.
+        let whole = number.rounded(.down)
+        let rounded = number - whole >= 0.5 ? whole + 1 : whole
+        // XPath wants -0 for -0.5 ≤ x < 0.
         return rounded == 0 && number.sign == .minus ? -0.0 : rounded
     }
 
@@ -55,6 +56,8 @@ enum XPathNumber {
             let mantissa = Int(parts[0] + parts[1])
         else {
             let scale = power(10, Double(digits))
+            // A number too large to scale has no digits after the point to round.
+            guard (number * scale).isFinite else { return number }
             return (number * scale).rounded(.toNearestOrAwayFromZero) / scale
         }
         let dropped = parts[1].count - digits
