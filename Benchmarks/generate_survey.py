@@ -21,7 +21,8 @@ def question(i):
     if kind != "note":
         body += text("hint", "Choose what fits best.", "Elija lo que mejor corresponda.")
     if i >= 8 and kind != "note":
-        attrs += f' show-if="selected(q{i - 8 - (i % 8)}, \'o{i % 5}\') or q{i - 5} != \'\'"'
+        answered = i - 5 if (i - 5) % 8 != 7 else i - 6  # every eighth question is a note, with no answer
+        attrs += f' show-if="selected(q{i - 8 - (i % 8)}, \'o{i % 5}\') or q{answered} != \'\'"'
     if kind in ("single", "multiple", "rank"):
         body += options(8, "o")
         attrs += {"single": ' required="true"', "multiple": ' max="3"', "rank": ' picks="3"'}[kind]

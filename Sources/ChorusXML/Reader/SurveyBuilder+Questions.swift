@@ -152,7 +152,7 @@ extension SurveyBuilder {
             anchor(.option(question: question, option: offset, attribute: nil), element)
             anchor(.option(question: question, option: offset, attribute: "value"), element, "value")
             let value = element.attribute("value") ?? ""
-            if value.isEmpty || value.contains(where: \.isWhitespace) {
+            if value.isEmpty || value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 report(element, "value", "option value '\(value)' must be one word without spaces")
             } else if result.contains(where: { $0.value == value }) {
                 report(element, "value", "duplicate option value '\(value)' in \(what)")

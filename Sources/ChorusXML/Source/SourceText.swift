@@ -36,6 +36,8 @@ struct SourceText {
 
     /// The byte offset of the first byte that does not start a valid UTF-8 sequence, if any.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        // The standard library's validation is vectorized; decode by hand only to find the place.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var offset = 0
