@@ -2,11 +2,16 @@
 /// `div` is an operator only where an operator can stand.
 struct ExpressionLexer {
     private let scalars: [Unicode.Scalar]
+    private let source: String.UnicodeScalarView
+    /// Where each scalar starts in `source` (plus its end), so token text is one slice copy.
+    private let indices: [String.Index]
     private var position = 0
     private var previous: ExpressionToken?
 
     init(_ source: String) {
+        self.source = source.unicodeScalars
         scalars = Array(source.unicodeScalars)
+        indices = Array(source.unicodeScalars.indices) + [source.unicodeScalars.endIndex]
     }
 
     static func tokenize(_ source: String) throws(ExpressionError) -> [ExpressionToken] {
@@ -174,9 +179,7 @@ struct ExpressionLexer {
     }
 
     private func text(from start: Int, to end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        String(String.UnicodeScalarView(source[indices[start]..<indices[end]]))
     }
 
     private func unexpected(from start: Int) -> ExpressionError {

@@ -15,6 +15,9 @@ final class LibXMLDocument {
     private let document: xmlDocPtr
     /// Element indices by node address, so schema errors can be placed by ``SourceMap``.
     private var indexByNode: [UnsafeMutableRawPointer: Int] = [:]
+    /// Names and namespace URIs by address: libxml2 interns them in its dictionary, so one
+    /// Swift string per distinct name saves an allocation per element.
+    private var interned: [UnsafeRawPointer: String] = [:]
 
     /// Parses `bytes`, or returns the first error libxml2 found.
     ///
@@ -100,8 +103,8 @@ final class LibXMLDocument {
         counter += 1
         indexByNode[UnsafeMutableRawPointer(node)] = index
         var element = XMLElement(
-            name: Self.string(node.pointee.name),
-            namespace: node.pointee.ns.map { Self.string($0.pointee.href) },
+            name: intern(node.pointee.name),
+            namespace: node.pointee.ns.map { intern($0.pointee.href) },
             index: index,
             attributes: [],
             children: [],
@@ -109,8 +112,8 @@ final class LibXMLDocument {
         )
         var attribute = node.pointee.properties
         while let current = attribute {
-            let local = Self.string(current.pointee.name)
-            let prefix = current.pointee.ns.map { Self.string($0.pointee.prefix) } ?? ""
+            let local = intern(current.pointee.name)
+            let prefix = current.pointee.ns.map { intern($0.pointee.prefix) } ?? ""
             // An attribute's value is the text of its child nodes; reading them directly avoids
             // xmlNodeGetContent's allocation, which would need libxml2's global xmlFree.
             var value = ""
@@ -126,12 +129,35 @@ final class LibXMLDocument {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE: element.children.append(convert(current, counter: &counter))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: element.text += Self.string(current.pointee.content)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                // Indentation between child elements is never a text anyone reads.
+                if let content = current.pointee.content, !Self.isWhitespace(content) {
+                    element.text += Self.string(content)
+                }
             default: break
             }
             child = current.pointee.next
         }
         return element
+    }
+
+    private func intern(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        if let known = interned[UnsafeRawPointer(pointer)] { return known }
+        let string = String(cString: pointer)
+        interned[UnsafeRawPointer(pointer)] = string
+        return string
+    }
+
+    private static func isWhitespace(_ pointer: UnsafePointer<xmlChar>) -> Bool {
+        var cursor = pointer
+        while cursor.pointee != 0 {
+            switch cursor.pointee {
+            case 0x20, 0x09, 0x0A, 0x0D: cursor += 1
+            default: return false
+            }
+        }
+        return true
     }
 
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {

@@ -44,25 +44,33 @@ extension SurveyBuilder {
     static func normalize(_ raw: String) -> String {
         // XML whitespace is exactly these four ASCII bytes, so working on UTF-8 is both correct
         // and far cheaper than Character's Unicode properties (this ran for a third of a parse).
-        var output: [UInt8] = []
-        output.reserveCapacity(raw.utf8.count)
-        var pendingSpace = false
-        var newlines = 0
-        for byte in raw.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0D:
-                pendingSpace = true
-            case 0x0A:
-                pendingSpace = true
-                newlines += 1
-            default:
-                if pendingSpace, !output.isEmpty { output.append(newlines >= 2 ? 0x0A : 0x20) }
-                pendingSpace = false
-                newlines = 0
-                output.append(byte)
+        var raw = raw
+        return raw.withUTF8 { input in
+            String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var pendingSpace = false
+                var newlines = 0
+                for byte in input {
+                    switch byte {
+                    case 0x20, 0x09, 0x0D:
+                        pendingSpace = true
+                    case 0x0A:
+                        pendingSpace = true
+                        newlines += 1
+                    default:
+                        if pendingSpace, count > 0 {
+                            output[count] = newlines >= 2 ? 0x0A : 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        newlines = 0
+                        output[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
 }
