@@ -1,0 +1,76 @@
+import ChorusCore
+import Testing
+
+@testable import ChorusCLI
+
+/// The preview is a pure function of a survey and a language, so its text is checked directly.
+@Suite struct SurveyPreviewTests {
+    static let survey = Survey(
+        id: "mini",
+        version: 2,
+        languages: ["en", "es"],
+        smsKeyword: "MINI",
+        title: LocalizedText(["en": "Mini survey", "es": "Mini encuesta"]),
+        consent: LocalizedText(["en": "Do you agree?", "es": "¿Acepta?"]),
+        questions: [
+            Question(
+                id: "area",
+                kind: .single(options: [
+                    Option(value: "north", label: LocalizedText(["en": "North", "es": "Norte"])),
+                    Option(value: "south", label: LocalizedText(["en": "South", "es": "Sur"])),
+                ]),
+                prompt: LocalizedText(["en": "Where do you live?", "es": "¿Dónde vive?"]),
+                isRequired: true,
+                isQuasiIdentifier: true
+            ),
+            Question(
+                id: "age",
+                kind: .number(minimum: 16, maximum: 120, decimals: 0),
+                prompt: LocalizedText(["en": "How old are you?", "es": "¿Qué edad tiene?"]),
+                showIf: try! Expression(parsing: "area = 'north'"),
+                constraints: [
+                    Constraint(
+                        test: try! Expression(parsing: ". >= 18"),
+                        message: LocalizedText(["en": "Adults only.", "es": "Solo adultos."]))
+                ]
+            ),
+        ]
+    )
+
+    @Test func englishPreviewShowsKindsLogicAndOptions() {
+        let text = SurveyPreview(survey: Self.survey, language: "en").render()
+        #expect(
+            text == """
+                Mini survey
+                ===========
+                Survey mini, version 2 · Languages: en, es · SMS keyword: MINI
+
+                Consent
+                  Do you agree?
+
+                1. Where do you live?
+                   one choice · required · used for breakdowns · [area]
+                     1) North [north]
+                     2) South [south]
+
+                2. How old are you?
+                   number from 16 to 120 · optional · [age]
+                   Shown if: area is “north”
+                   Must hold: this answer is at least 18 — “Adults only.”
+
+                """)
+    }
+
+    @Test func longOptionLabelsWrapUnderTheirOwnText() {
+        var survey = Self.survey
+        let long = String(repeating: "word ", count: 30)
+        survey.questions[0].kind = .single(options: [
+            Option(value: "a", label: LocalizedText(["en": long, "es": long])),
+            Option(value: "b", label: LocalizedText(["en": "B", "es": "B"])),
+        ])
+        let lines = SurveyPreview(survey: survey, language: "en").render().split(separator: "\n")
+        let first = lines.firstIndex { $0.hasPrefix("     1) word") }!
+        #expect(lines[first + 1].hasPrefix("        word"))
+        #expect(lines.allSatisfy { $0.count <= 78 })
+    }
+}
