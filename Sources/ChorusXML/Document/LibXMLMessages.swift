@@ -57,7 +57,9 @@ enum LibXMLMessages {
         if message.hasPrefix("Did not expect element "), words.count >= 5 { misplaced = words[4] }
         if message.contains(" has extra content: "), let last = words.last { misplaced = last }
         if message.hasPrefix("Expecting an element "), words.count >= 4 {
-            return "<\(parent ?? "survey")> needs a <\(words[3].trimmingCharacters(","))> here"
+            // Without a name, libxml2 means a required child is missing, which the builder names.
+            let name = words[3].trimmingCharacters(",")
+            return name.isEmpty ? nil : "<\(parent ?? "survey")> needs a <\(name)> here"
         }
         guard let misplaced else { return lowercasedFirst(message) }
         let order = parent.flatMap { SurveyBuilder.childOrder[$0] }
