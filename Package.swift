@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .target(name: "ChorusCore"),
@@ -22,11 +24,22 @@ let package = Package(
             name: "ChorusXML",
             dependencies: ["ChorusCore", "CLibXML2"]
         ),
+        .target(
+            name: "ChorusStore",
+            dependencies: [
+                "ChorusCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "ChorusKiosk", dependencies: ["ChorusCore"]),
         .executableTarget(
             name: "ChorusCLI",
             dependencies: [
                 "ChorusCore",
                 "ChorusXML",
+                "ChorusStore",
+                "ChorusKiosk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +56,8 @@ let package = Package(
             dependencies: ["ChorusXML", "ChorusCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusCore"]),
+        .testTarget(name: "ChorusKioskTests", dependencies: ["ChorusKiosk", "ChorusCore"]),
         .testTarget(
             name: "ChorusCLITests",
             dependencies: ["ChorusCLI"],
