@@ -102,13 +102,10 @@ final class LibXMLDocument {
         let index = counter
         counter += 1
         indexByNode[UnsafeMutableRawPointer(node)] = index
-        var element = XMLElement(
+        let element = XMLElement(
             name: intern(node.pointee.name),
             namespace: node.pointee.ns.map { intern($0.pointee.href) },
-            index: index,
-            attributes: [],
-            children: [],
-            text: ""
+            index: index
         )
         var attribute = node.pointee.properties
         while let current = attribute {

@@ -1,18 +1,26 @@
 /// An element of a parsed survey file, as plain Swift values.
 ///
 /// The tree is copied out of libxml2 once so that nothing past ``LibXMLDocument`` touches C.
-struct XMLElement: Sendable {
+/// A class, because the builder passes elements around constantly and a struct copy would retain
+/// every array and string inside it each time.
+final class XMLElement {
     /// Local name, without prefix.
-    var name: String
+    let name: String
     /// Namespace URI, if any.
-    var namespace: String?
+    let namespace: String?
     /// Position in document order among all elements, the key into ``SourceMap``.
-    var index: Int
+    let index: Int
     /// Attributes as written, `xml:lang` under that name.
-    var attributes: [(name: String, value: String)]
-    var children: [XMLElement]
+    var attributes: [(name: String, value: String)] = []
+    var children: [XMLElement] = []
     /// The element's own text and CDATA, concatenated.
-    var text: String
+    var text = ""
+
+    init(name: String, namespace: String?, index: Int) {
+        self.name = name
+        self.namespace = namespace
+        self.index = index
+    }
 
     /// The value of attribute `name`, if present.
     func attribute(_ name: String) -> String? {
