@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "ChorusKioskTests", dependencies: ["ChorusKiosk", "ChorusCore"]),
         .testTarget(
             name: "ChorusCLITests",
-            dependencies: ["ChorusCLI"],
+            dependencies: ["ChorusCLI", "ChorusStore", "ChorusCore"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -19,15 +19,24 @@ struct ChorusProcess {
             .deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        try run(executable: binary, arguments, in: directory)
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> Result
+    {
+        try run(executable: binary, arguments, in: directory, environment: environment)
     }
 
-    static func run(executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `executable`; `environment` adds to or replaces variables of the test's own environment.
+    static func run(
+        executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
+        // CHORUS_DB from the developer's shell must not point the tests at a real database.
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["CHORUS_DB"] = nil
+        process.environment = inherited.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         let output = Pipe()
         let error = Pipe()

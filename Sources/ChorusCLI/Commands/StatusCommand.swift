@@ -1,0 +1,33 @@
+import ArgumentParser
+import ChorusCore
+import ChorusStore
+import Foundation
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Count completed responses by channel, site and day."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "A survey id, or a survey file to take the id from; every survey by default.")
+    var survey: String?
+
+    func run() throws {
+        let surveyID = try survey.map(Self.surveyID)
+        let counts = try StoreFailure.reporting {
+            try ChorusDatabase(path: store.path, readOnly: true).status(surveyID: surveyID)
+        }
+        print(StatusTable(counts).render(), terminator: "")
+    }
+
+    /// The id `argument` names: itself, unless it is a survey file, whose id is read from it.
+    static func surveyID(_ argument: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        let isFile =
+            argument.contains("/") || argument.hasSuffix(".xml")
+            || (FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && !isDirectory.boolValue)
+        return isFile ? try SurveyLoader.load(argument).id : argument
+    }
+}

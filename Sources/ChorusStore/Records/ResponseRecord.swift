@@ -1,0 +1,27 @@
+import GRDB
+
+/// A row of `responses`: which survey was answered, how, where and on which day; never when, never by whom.
+struct ResponseRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "responses"
+
+    /// 32 lowercase hex digits of 128 random bits; see Schema for why it is random.
+    var id: String
+    var surveyID: String
+    var surveyVersion: Int
+    var channel: String
+    var site: String?
+    var language: String
+    var day: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, channel, site, language, day
+        case surveyID = "survey_id"
+        case surveyVersion = "survey_version"
+    }
+
+    /// A new, unguessable response id from the system's cryptographically secure generator.
+    static func randomID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Hex.string((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+}

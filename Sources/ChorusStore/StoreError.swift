@@ -1,0 +1,79 @@
+/// Why the response store could not do what was asked, worded for the organizer who will read it.
+///
+/// Messages name paths, survey ids and versions, never a response, an answer or a site's responses:
+/// respondent data stays out of errors, and so out of terminals and logs.
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of failure this is, so a caller can choose an exit status without reading the message.
+    public enum Kind: Sendable, Hashable {
+        /// A database that must already exist does not.
+        case notFound
+        /// The file exists but cannot be opened: permissions, a directory, a locked or unreadable file.
+        case cannotOpen
+        /// A new database file cannot be created.
+        case cannotCreate
+        /// The file is not a Chorus database, or one this version of Chorus cannot use.
+        case notChorus
+        /// Surveys or responses disagree with what the database already holds.
+        case conflict
+        /// The same database was named twice where two are needed.
+        case sameDatabase
+        /// Reading or writing the database failed, for example because the disk is full.
+        case io
+    }
+
+    /// What kind of failure this is.
+    public let kind: Kind
+    /// The message, lowercase, naming the path or survey concerned.
+    public let description: String
+
+    init(_ kind: Kind, _ description: String) {
+        self.kind = kind
+        self.description = description
+    }
+
+    static func notFound(_ path: String) -> Self {
+        Self(.notFound, "no database at \(path)")
+    }
+
+    static func cannotOpen(_ path: String, _ reason: String) -> Self {
+        Self(.cannotOpen, "cannot open database at \(path): \(reason)")
+    }
+
+    static func cannotCreate(_ path: String, _ reason: String) -> Self {
+        Self(.cannotCreate, "cannot create database at \(path): \(reason)")
+    }
+
+    static func notChorus(_ path: String) -> Self {
+        Self(.notChorus, "\(path) is not a chorus database")
+    }
+
+    static func newerSchema(_ path: String) -> Self {
+        Self(.notChorus, "\(path) was written by a newer version of chorus; update chorus to use it")
+    }
+
+    static func surveyChanged(id: String, version: Int, path: String, stored: String) -> Self {
+        Self(
+            .conflict,
+            "survey '\(id)' version \(version) differs from the one in \(path) (content hash \(stored)); "
+                + "give the changed survey a new version")
+    }
+
+    static func surveyDiffers(id: String, version: Int, source: String, stored: String, incoming: String) -> Self {
+        Self(
+            .conflict,
+            "survey '\(id)' version \(version) in \(source) differs from this database's "
+                + "(content hash \(incoming), here \(stored)); nothing was merged")
+    }
+
+    static func unregisteredSurvey(id: String, version: Int, path: String) -> Self {
+        Self(.conflict, "survey '\(id)' version \(version) is not registered in \(path)")
+    }
+
+    static func sameDatabase(_ path: String) -> Self {
+        Self(.sameDatabase, "cannot merge \(path) into itself")
+    }
+
+    static func io(_ path: String, _ reason: String) -> Self {
+        Self(.io, "cannot use database at \(path): \(reason)")
+    }
+}

@@ -1,0 +1,181 @@
+import ChorusCore
+import ChorusStore
+import Foundation
+import Testing
+
+/// `chorus status` and `chorus merge`, run as the real binary on databases written with ChorusStore,
+/// as a kiosk writes them.
+@Suite struct StoreCommandTests {
+    static let surveyFile = ChorusProcess.packageRoot.appendingPathComponent("Surveys/safety-priorities.xml")
+    static let tuesday = Day("2026-11-17")!
+    static let wednesday = Day("2026-11-18")!
+
+    /// A database in a fresh folder with the sample safety survey registered and `responses` saved.
+    static func database(
+        _ name: String = "chorus.sqlite", in folder: URL? = nil, responses: [(Channel, String?, Day)] = [],
+        source: [UInt8]? = nil
+    ) throws -> ChorusDatabase {
+        let folder = try folder ?? Self.folder()
+        let database = try ChorusDatabase(path: folder.appendingPathComponent(name).path)
+        let survey = Survey(
+            id: "safety-priorities", version: 1, languages: ["en"], title: LocalizedText(["en": "Safety"]),
+            consent: LocalizedText(["en": "Agree?"]), questions: [])
+        try database.register(survey: survey, source: source ?? Array(try Data(contentsOf: surveyFile)))
+        for (channel, site, day) in responses {
+            let response = Response(
+                surveyID: "safety-priorities", surveyVersion: 1, language: "es",
+                answers: ["area": .choice("north"), "idea": .text("más luz en el parque")])
+            try database.save(response, channel: channel, site: site, day: day)
+        }
+        return database
+    }
+
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static let library = "Central Library"
+    static let mixed: [(Channel, String?, Day)] = [
+        (.kiosk, library, tuesday), (.kiosk, library, tuesday), (.kiosk, library, wednesday),
+        (.kiosk, "Eastside Center", wednesday), (.sms, nil, wednesday),
+    ]
+
+    @Test func statusPrintsCountsByDayChannelAndSiteWithTotals() throws {
+        let database = try Self.database(responses: Self.mixed)
+        let result = try ChorusProcess.run(["status", "--db", database.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardOutput == """
+                survey safety-priorities, version 1
+
+                day         channel  site             responses
+                2026-11-17  kiosk    Central Library          2
+                2026-11-18  kiosk    Central Library          1
+                2026-11-18  kiosk    Eastside Center          1
+                2026-11-18  sms                               1
+
+                total       kiosk                             4
+                total       sms                               1
+                total                Central Library          3
+                total                Eastside Center          1
+                total                                         5
+
+                """)
+        #expect(result.standardError == "")
+    }
+
+    @Test func statusTakesTheSurveyIdOrTheSurveyFile() throws {
+        let database = try Self.database(responses: [(.kiosk, Self.library, Self.tuesday)])
+        for survey in ["safety-priorities", "Surveys/safety-priorities.xml", Self.surveyFile.path] {
+            let result = try ChorusProcess.run(["status", "--db", database.path, survey])
+            #expect(result.status == 0)
+            #expect(result.standardOutput.hasPrefix("survey safety-priorities, version 1\n"), "\(survey)")
+        }
+        let other = try ChorusProcess.run(["status", "--db", database.path, "Surveys/listening-session.xml"])
+        #expect(other.standardOutput == "no responses yet\n")
+    }
+
+    @Test func statusOfAnEmptyDatabaseSaysSo() throws {
+        let database = try Self.database()
+        let result = try ChorusProcess.run(["status", "--db", database.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "no responses yet\n")
+    }
+
+    @Test func statusFindsTheDatabaseThroughTheEnvironmentOrTheWorkingDirectory() throws {
+        let folder = try Self.folder()
+        _ = try Self.database(in: folder, responses: [(.sms, nil, Self.tuesday)])
+        let here = try ChorusProcess.run(["status"], in: folder)
+        #expect(here.standardOutput.contains("2026-11-17  sms"), "\(here.standardOutput)")
+
+        let elsewhere = try Self.database("elsewhere.sqlite", responses: [(.kiosk, nil, Self.tuesday)])
+        let variable = try ChorusProcess.run(["status"], in: folder, environment: ["CHORUS_DB": elsewhere.path])
+        #expect(variable.standardOutput.contains("2026-11-17  kiosk"), "\(variable.standardOutput)")
+    }
+
+    @Test func statusOfAMissingDatabaseFailsWithoutCreatingIt() throws {
+        let path = try Self.folder().appendingPathComponent("chorus.sqlite").path
+        let result = try ChorusProcess.run(["status", "--db", path])
+        #expect(result.status == 66)
+        #expect(result.standardError == "chorus: error: no database at \(path)\n")
+        #expect(result.standardOutput == "")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func statusOfAFileThatIsNotADatabaseFails() throws {
+        let notes = try Self.notes()
+        let result = try ChorusProcess.run(["status", "--db", notes])
+        #expect(result.status == 65)
+        #expect(result.standardError == "chorus: error: \(notes) is not a chorus database\n")
+    }
+
+    /// A text file, which is not a database.
+    static func notes() throws -> String {
+        let path = try folder().appendingPathComponent("notes.txt").path
+        try "Bring flyers in Spanish.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func mergeBringsAKioskInOnceAndThenAddsNothing() throws {
+        // Given an organizer's database and a kiosk's
+        let organizer = try Self.database(responses: [(.sms, nil, Self.tuesday)])
+        let kiosk = try Self.database("kiosk.sqlite", responses: Self.mixed.filter { $0.0 == .kiosk })
+
+        // When the kiosk's is merged twice
+        let first = try ChorusProcess.run(["merge", "--db", organizer.path, kiosk.path])
+        let second = try ChorusProcess.run(["merge", "--db", organizer.path, kiosk.path])
+
+        // Then the first merge adds its four responses and the second none
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput == "added 4 responses, 0 already present\n")
+        #expect(second.standardOutput == "added 0 responses, 4 already present\n")
+        let status = try ChorusProcess.run(["status", "--db", organizer.path])
+        #expect(status.standardOutput.hasSuffix("total                                         5\n"))
+    }
+
+    @Test func mergeOfAKioskThatRanADifferentSurveyFileIsRefused() throws {
+        let organizer = try Self.database(responses: [(.sms, nil, Self.tuesday)])
+        let edited = Array(try Data(contentsOf: Self.surveyFile)) + Array("<!-- edited -->\n".utf8)
+        let kiosk = try Self.database("kiosk.sqlite", responses: [(.kiosk, Self.library, Self.tuesday)], source: edited)
+        let before = try Data(contentsOf: URL(fileURLWithPath: organizer.path))
+
+        let result = try ChorusProcess.run(["merge", "--db", organizer.path, kiosk.path])
+
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.hasPrefix(
+                "chorus: error: survey 'safety-priorities' version 1 in \(kiosk.path) differs"))
+        #expect(result.standardError.hasSuffix("; nothing was merged\n"))
+        #expect(result.standardOutput == "")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: organizer.path)) == before)
+    }
+
+    @Test func mergeRefusesWhatIsNotAKioskDatabase() throws {
+        let folder = try Self.folder()
+        let organizer = folder.appendingPathComponent("chorus.sqlite").path
+
+        let missing = try ChorusProcess.run([
+            "merge", "--db", organizer, folder.appendingPathComponent("usb.sqlite").path,
+        ])
+        #expect(missing.status == 66)
+        #expect(missing.standardError.hasPrefix("chorus: error: no database at "))
+        #expect(!FileManager.default.fileExists(atPath: organizer), "a failed merge must not create the database")
+
+        let notes = try Self.notes()
+        let text = try ChorusProcess.run(["merge", "--db", organizer, notes])
+        #expect(text.status == 65)
+        #expect(text.standardError == "chorus: error: \(notes) is not a chorus database\n")
+
+        let database = try Self.database(responses: [(.sms, nil, Self.tuesday)])
+        let itself = try ChorusProcess.run(["merge", "--db", database.path, database.path])
+        #expect(itself.status == 64)
+        #expect(itself.standardError == "chorus: error: cannot merge \(database.path) into itself\n")
+    }
+
+    @Test func mergeNeedsADatabaseArgument() throws {
+        let result = try ChorusProcess.run(["merge"])
+        #expect(result.status == 64)
+    }
+}
