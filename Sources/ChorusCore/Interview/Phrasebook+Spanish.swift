@@ -33,6 +33,23 @@ extension Phrasebook {
         case .hintScale: "Elija un número del {min} al {max}."
         case .hintText: "Escriba su respuesta con sus propias palabras."
 
+        case .chooseLanguage: "Elija su idioma."
+        case .hintNumber: "Escriba un número."
+        case .keyUndo: "deshacer"
+        case .keyRetry: "reintentar"
+        case .stillThere: "¿Sigue ahí?"
+        case .idleCountdown:
+            "Presione cualquier tecla para seguir. Si no, sus respuestas se borrarán y la encuesta empezará de nuevo en {seconds} segundos."
+        case .saveFailed:
+            "Lo sentimos, todavía no se pudieron guardar sus respuestas. Por favor avise a un voluntario. Sus respuestas se conservan aquí hasta que se guarden."
+        case .enlargeWindow: "Por favor agrande esta ventana."
+        case .pinPrompt: "PIN del organizador. Si usted no es del equipo organizador, presione Esc para volver."
+        case .pinWrong: "Ese PIN no es correcto. Intente de nuevo en {seconds} segundos."
+        case .plainNumber: "Escriba un número y presione Enter."
+        case .plainNumbers: "Escriba los números, separados por espacios, y presione Enter."
+        case .plainText: "Escriba su respuesta y presione Enter."
+        case .plainContinue: "Presione Enter para continuar."
+
         case .required: "Esta pregunta necesita una respuesta."
         case .answerOrSkip: "Por favor responda, o salte esta pregunta."
         case .chooseOption: "Por favor elija una de las opciones."
