@@ -123,6 +123,11 @@ struct KioskDriver {
     /// The screen as the full renderer draws it at 80×24, styles removed.
     var text: [String] { ScreenRenderer.render(screen, size: .minimum, plain: false).map(\.withoutStyles) }
 
+    /// The words on screen, lines joined, as a sentence wrapped over lines reads.
+    var words: String {
+        text.flatMap { $0.split(separator: " ") }.joined(separator: " ")
+    }
+
     /// The id of the question or note on screen, or what else is up.
     var onScreen: String {
         if session.gate.isOpen { return "pin" }

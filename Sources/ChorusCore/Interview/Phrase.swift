@@ -54,6 +54,10 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case keySkip = "key-skip"
     /// The key that changes the language.
     case keyLanguage = "key-language"
+    /// The key that takes back the last choice of a ranking.
+    case keyUndo = "key-undo"
+    /// The key that tries saving again.
+    case keyRetry = "key-retry"
 
     // MARK: How to answer
 
@@ -67,6 +71,8 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case hintRank = "hint-rank"
     /// Under a scale question; `{min}` and `{max}`.
     case hintScale = "hint-scale"
+    /// Under a number question.
+    case hintNumber = "hint-number"
     /// Under a free-text question.
     case hintText = "hint-text"
 
@@ -74,12 +80,6 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
 
     /// Above the language list on the kiosk's welcome screen, shown in every language.
     case chooseLanguage = "choose-language"
-    /// Under a number question.
-    case hintNumber = "hint-number"
-    /// The key that takes back the last choice of a ranking.
-    case keyUndo = "key-undo"
-    /// The key that tries saving again.
-    case keyRetry = "key-retry"
     /// Asked after a while without a key.
     case stillThere = "still-there"
     /// Under it: any key goes on; `{seconds}` until the answers are erased.

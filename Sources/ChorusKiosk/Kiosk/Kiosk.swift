@@ -68,7 +68,6 @@ public struct Kiosk: Sendable {
         var decoder = KeyDecoder()
         let clock = ContinuousClock()
         let start = clock.now
-        var respondent = session.respondent
         var size = terminal.size
         try terminal.write(painter.paint(session.screen(at: .zero), size: size))
         while !session.hasEnded {
@@ -87,9 +86,7 @@ public struct Kiosk: Sendable {
             now = clock.now - start
             for key in keys { session.receive(key, at: now) }
             session.advance(to: now)
-            let clearing = session.respondent != respondent
-            respondent = session.respondent
-            try terminal.write(painter.paint(session.screen(at: now), size: size, clearing: clearing))
+            try terminal.write(painter.paint(session.screen(at: now), size: size, respondent: session.respondent))
         }
         // The organizer may have fixed what stopped saving; a last try before the response is lost.
         if let response = session.unsavedResponse {

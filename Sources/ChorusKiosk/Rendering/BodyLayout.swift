@@ -1,8 +1,10 @@
 /// A full screen's body as lines, and which of them to keep in view when they do not all fit.
 struct BodyLayout {
     private(set) var lines: [String] = []
-    /// From the anchor's top (or the highlight's) to the bottom of the highlight, field or choices.
+    /// The highlighted choice or the field, to keep in view.
     private var focus: ClosedRange<Int>?
+    /// The choices, to show below the anchor when nothing is highlighted.
+    private var choices: ClosedRange<Int>?
     private var anchorLine: Int?
     private let width: Int
 
@@ -30,9 +32,10 @@ struct BodyLayout {
     /// The first line to show in `height` lines, `scroll` lines down from where the focus puts it.
     func firstVisibleLine(height: Int, scroll: Int) -> Int {
         var start = 0
-        if let focus {
-            // As high as possible while the bottom of the focus shows, but never past its top.
-            start = max(0, min(anchorLine ?? focus.lowerBound, focus.upperBound - height + 1))
+        if let bottom = focus?.upperBound ?? anchorLine.flatMap({ _ in choices?.upperBound }) {
+            // As high as possible while the bottom of the focus shows, but never past the anchor's
+            // top (or the focus's own).
+            start = max(0, min(anchorLine ?? focus?.lowerBound ?? 0, bottom - height + 1))
         }
         return min(max(0, start + scroll), max(0, lines.count - height))
     }
@@ -54,11 +57,13 @@ struct BodyLayout {
             var rowLines = [prefix + label[0]] + label.dropFirst().map { hanging + $0 }
             if index == highlighted {
                 focus = lines.count...(lines.count + rowLines.count - 1)
-                rowLines = rowLines.map { Style.reverse.apply(ScreenRenderer.filled($0, width: width)) }
+                // Reverse video over the text only, not to the edge: moving the highlight then rewrites
+                // two short runs rather than two whole lines.
+                rowLines = rowLines.map { Style.reverse.apply($0 + " ") }
             }
             lines += rowLines
         }
-        if focus == nil, !rows.isEmpty { focus = start...(lines.count - 1) }
+        if !rows.isEmpty { choices = start...(lines.count - 1) }
     }
 
     /// The typed text cut at the width (spaces kept: they were typed), with a block cursor after it.

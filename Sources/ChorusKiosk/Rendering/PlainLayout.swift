@@ -13,7 +13,7 @@ enum PlainLayout {
             case .text(let text), .prompt(let text), .hint(let text):
                 lines += text.split(separator: "\n").map(clean)
             case .options(let rows, _):
-                lines += rows.map { clean("\($0.key). \($0.label)") }
+                lines += rows.map { clean($0.label.isEmpty ? "\($0.key)." : "\($0.key). \($0.label)") }
             case .field:
                 lines.removeLast()
             }

@@ -8,6 +8,7 @@ struct ScreenPainter {
     private var lastFrame: [String]?
     private var lastSize: TerminalSize?
     private var lastScreen: Screen?
+    private var lastRespondent: Int?
 
     init(plain: Bool) {
         self.plain = plain
@@ -18,11 +19,12 @@ struct ScreenPainter {
         lastFrame = nil
     }
 
-    /// The bytes that draw `screen` in a window of `size`; after `clearing` the screen and its
-    /// scrollback first, when a new respondent begins.
-    mutating func paint(_ screen: Screen, size: TerminalSize, clearing: Bool = false) -> String {
+    /// The bytes that draw `screen` in a window of `size`, for the `respondent`th respondent; when
+    /// that changes, the screen and its scrollback are cleared first, so nothing of the last one stays.
+    mutating func paint(_ screen: Screen, size: TerminalSize, respondent: Int = 0) -> String {
         var output = ""
-        if clearing {
+        defer { lastRespondent = respondent }
+        if let lastRespondent, respondent != lastRespondent {
             output = Terminal.clearAll
             lastFrame = nil
             lastScreen = nil

@@ -18,6 +18,8 @@ import ChorusCore
 enum ScreenRenderer {
     /// Columns left empty at each side.
     static let margin = 2
+    /// The widest the text goes on a wide window: longer lines are hard to read.
+    static let maximumWidth = 100
 
     /// `screen` as lines for a window of `size`, or as linear text when `plain`.
     static func render(_ screen: Screen, size: TerminalSize, plain: Bool) -> [String] {
@@ -26,7 +28,7 @@ enum ScreenRenderer {
 
     private static func full(_ screen: Screen, size: TerminalSize) -> [String] {
         guard size.isLargeEnough else { return enlarge(screen, size: size) }
-        let width = size.columns - 2 * margin
+        let width = min(size.columns - 2 * margin, maximumWidth)
         let indent = String(repeating: " ", count: margin)
 
         var header = [
@@ -38,8 +40,10 @@ enum ScreenRenderer {
         var footer = (screen.message.map { TextLayout.wrap($0, width: width).prefix(3) } ?? []).map {
             indent + Style([.bold, .red]).apply($0)
         }
-        footer.append(indent + String(repeating: "─", count: width))
-        footer += legendLines(screen.legend, width: width).map { indent + $0 }
+        if !screen.legend.isEmpty {
+            footer.append(indent + String(repeating: "─", count: width))
+            footer += legendLines(screen.legend, width: width).map { indent + $0 }
+        }
 
         let body = BodyLayout(screen: screen, width: width)
         let height = size.rows - header.count - footer.count
@@ -102,7 +106,7 @@ enum ScreenRenderer {
         let top = (size.rows - lines.count) / 2
         var result = Array(repeating: "", count: top)
         for line in lines {
-            let padding = (size.columns - DisplayWidth.of(line)) / 2
+            let padding = line.isEmpty ? 0 : (size.columns - DisplayWidth.of(line)) / 2
             result.append(String(repeating: " ", count: padding) + line)
         }
         return result + Array(repeating: "", count: size.rows - result.count)
