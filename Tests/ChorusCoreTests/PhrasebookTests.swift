@@ -29,6 +29,13 @@ import Testing
         #expect(phrasebook.text(.progress, in: "es", ["n": "2", "total": "7"]) == "Pregunta 2 de 7")
     }
 
+    @Test func kioskCountdownsAreFilledWithTheirSeconds() {
+        #expect(phrasebook.text(.idleCountdown, in: "en", ["seconds": "15"]).hasSuffix("start over. Seconds left: 15"))
+        #expect(
+            phrasebook.text(.pinWrong, in: "es", ["seconds": "2"])
+                == "Ese PIN no es correcto. Segundos hasta el próximo intento: 2")
+    }
+
     @Test func placeholdersNamingAPhraseAreFilledWithIt() {
         #expect(phrasebook.text(.smsBackOrSkip, in: "en") == "Reply BACK to go back or SKIP to skip.")
         #expect(phrasebook.text(.smsBackOrSkip, in: "es") == "Responda ATRAS para volver o SALTAR para saltar.")

@@ -86,7 +86,7 @@ extension InterviewEngine {
     }
 
     /// How many options a ranking takes: `picks`, or every option when the list is shorter.
-    static func neededPicks(options: [Option], picks: Int) -> Int {
+    public static func neededPicks(options: [Option], picks: Int) -> Int {
         min(max(picks, 1), options.count)
     }
 

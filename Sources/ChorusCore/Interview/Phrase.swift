@@ -54,6 +54,10 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case keySkip = "key-skip"
     /// The key that changes the language.
     case keyLanguage = "key-language"
+    /// The key that takes back the last choice of a ranking.
+    case keyUndo = "key-undo"
+    /// The key that tries saving again.
+    case keyRetry = "key-retry"
 
     // MARK: How to answer
 
@@ -67,8 +71,35 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case hintRank = "hint-rank"
     /// Under a scale question; `{min}` and `{max}`.
     case hintScale = "hint-scale"
+    /// Under a number question.
+    case hintNumber = "hint-number"
     /// Under a free-text question.
     case hintText = "hint-text"
+
+    // MARK: Kiosk screens
+
+    /// Above the language list on the kiosk's welcome screen, shown in every language.
+    case chooseLanguage = "choose-language"
+    /// Asked after a while without a key.
+    case stillThere = "still-there"
+    /// Under it: any key goes on; `{seconds}` until the answers are erased.
+    case idleCountdown = "idle-countdown"
+    /// When a completed response could not be saved; it is kept until it is.
+    case saveFailed = "save-failed"
+    /// When the window is too small for the kiosk's screens.
+    case enlargeWindow = "enlarge-window"
+    /// Asks for the organizer PIN, and tells anyone else how to go back.
+    case pinPrompt = "pin-prompt"
+    /// After a wrong PIN; `{seconds}` until the next try.
+    case pinWrong = "pin-wrong"
+    /// In the kiosk's plain mode, how to answer with one number.
+    case plainNumber = "plain-number"
+    /// In the kiosk's plain mode, how to answer with several numbers.
+    case plainNumbers = "plain-numbers"
+    /// In the kiosk's plain mode, how to answer a free-text question.
+    case plainText = "plain-text"
+    /// In the kiosk's plain mode, how to go on from a note.
+    case plainContinue = "plain-continue"
 
     // MARK: Why an answer was not taken
 

@@ -25,13 +25,30 @@ extension Phrasebook {
         case .keyBack: "back"
         case .keySkip: "skip"
         case .keyLanguage: "language"
+        case .keyUndo: "undo"
+        case .keyRetry: "try again"
 
         case .hintSingle: "Choose one."
         case .hintMultiple: "Choose all that apply."
         case .hintMultipleMaximum: "Choose up to {max}."
         case .hintRank: "Choose {picks}, most important first."
         case .hintScale: "Choose a number from {min} to {max}."
+        case .hintNumber: "Type a number."
         case .hintText: "Write your answer in your own words."
+
+        case .chooseLanguage: "Choose your language."
+        case .stillThere: "Are you still there?"
+        case .idleCountdown:
+            "Press any key to keep going. Otherwise your answers will be erased and the survey will start over. Seconds left: {seconds}"
+        case .saveFailed:
+            "Sorry, your answers could not be saved yet. Please tell a volunteer. Your answers are kept here until they are saved."
+        case .enlargeWindow: "Please make this window larger."
+        case .pinPrompt: "Organizer PIN. If you are not an organizer, press Esc to go back."
+        case .pinWrong: "That PIN is not right. Seconds until the next try: {seconds}"
+        case .plainNumber: "Type a number and press Enter."
+        case .plainNumbers: "Type the numbers, separated by spaces, and press Enter."
+        case .plainText: "Type your answer and press Enter."
+        case .plainContinue: "Press Enter to continue."
 
         case .required: "This question needs an answer."
         case .answerOrSkip: "Please answer, or skip this question."

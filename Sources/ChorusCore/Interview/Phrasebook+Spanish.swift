@@ -25,13 +25,30 @@ extension Phrasebook {
         case .keyBack: "atrás"
         case .keySkip: "saltar"
         case .keyLanguage: "idioma"
+        case .keyUndo: "deshacer"
+        case .keyRetry: "reintentar"
 
         case .hintSingle: "Elija una."
         case .hintMultiple: "Elija todas las que correspondan."
         case .hintMultipleMaximum: "Elija hasta {max}."
         case .hintRank: "Elija {picks}, empezando por la más importante."
         case .hintScale: "Elija un número del {min} al {max}."
+        case .hintNumber: "Escriba un número."
         case .hintText: "Escriba su respuesta con sus propias palabras."
+
+        case .chooseLanguage: "Elija su idioma."
+        case .stillThere: "¿Sigue ahí?"
+        case .idleCountdown:
+            "Presione cualquier tecla para seguir. Si no, sus respuestas se borrarán y la encuesta empezará de nuevo. Segundos que quedan: {seconds}"
+        case .saveFailed:
+            "Lo sentimos, todavía no se pudieron guardar sus respuestas. Por favor avise a un voluntario. Sus respuestas se conservan aquí hasta que se guarden."
+        case .enlargeWindow: "Por favor agrande esta ventana."
+        case .pinPrompt: "PIN del organizador. Si usted no es del equipo organizador, presione Esc para volver."
+        case .pinWrong: "Ese PIN no es correcto. Segundos hasta el próximo intento: {seconds}"
+        case .plainNumber: "Escriba un número y presione Enter."
+        case .plainNumbers: "Escriba los números, separados por espacios, y presione Enter."
+        case .plainText: "Escriba su respuesta y presione Enter."
+        case .plainContinue: "Presione Enter para continuar."
 
         case .required: "Esta pregunta necesita una respuesta."
         case .answerOrSkip: "Por favor responda, o salte esta pregunta."
