@@ -204,12 +204,17 @@ import Testing
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
         #expect(lines.contains { $0.contains("Por favor agrande esta ventana.") })
         #expect(lines.contains { $0.contains("40×10 → 80×24") })
-        #expect(ScreenRenderer.render(kiosk.screen, size: TerminalSize(rows: 3, columns: 8), plain: false).count == 3)
+        for size in [TerminalSize(rows: 3, columns: 8), TerminalSize(rows: 1, columns: 1)] {
+            let lines = ScreenRenderer.render(kiosk.screen, size: size, plain: false)
+            #expect(lines.count == size.rows && lines.allSatisfy { DisplayWidth.of($0) <= size.columns })
+        }
     }
 
     @Test func longBodiesScrollToKeepTheHighlightInView() throws {
         var survey = KioskSample.survey
-        let options = (1...30).map { Option(value: "o\($0)", label: KioskSample.text("Option \($0)", "Opción \($0)")) }
+        var options = (1...30).map { Option(value: "o\($0)", label: KioskSample.text("Option \($0)", "Opción \($0)")) }
+        // A label that wraps to exactly the width, highlighted beside a scroll arrow, still fits.
+        options[24].label = KioskSample.text("Option 25 " + String(repeating: "abcd ", count: 40), "x")
         survey.questions = [
             Question(id: "many", kind: .single(options: options), prompt: KioskSample.text("Pick", "Elija"))
         ]
@@ -219,6 +224,8 @@ import Testing
         #expect(kiosk.text.contains { $0.hasSuffix(" ▼") })
         kiosk.press(.character("2"), .character("5"))
         let text = kiosk.text
+        #expect(
+            ScreenRenderer.render(kiosk.screen, size: .minimum, plain: false).allSatisfy { DisplayWidth.of($0) <= 80 })
         let highlighted = try #require(text.firstIndex { $0.contains("▸ 25. Option 25") })
         #expect(highlighted <= 21, "on screen, above the rule and legend")
         #expect(text.contains { $0.hasSuffix(" ▲") })
