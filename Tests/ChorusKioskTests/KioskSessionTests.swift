@@ -78,7 +78,7 @@ import Testing
         #expect(kiosk.session.respondent == respondent + 1, "a new respondent clears the screen and scrollback")
         kiosk.press(.down, .enter, .character("1"), .enter)
         #expect(kiosk.onScreen == "area")
-        #expect(kiosk.screen.blocks.contains(.options(Self.areaRows(language: "es"), highlighted: nil)))
+        #expect(kiosk.screen.blocks.contains(.options(KioskSample.areaRows(language: "es"), highlighted: nil)))
     }
 
     @Test func twoRespondentsInTurnOneInEachLanguage() {
@@ -126,7 +126,7 @@ import Testing
         kiosk.press(.character("2"), .enter)
         kiosk.press(.left)
         #expect(kiosk.onScreen == "area")
-        #expect(kiosk.screen.blocks.contains(.options(Self.areaRows(language: "en"), highlighted: 1)))
+        #expect(kiosk.screen.blocks.contains(.options(KioskSample.areaRows(language: "en"), highlighted: 1)))
         kiosk.press(.left)
         #expect(kiosk.onScreen == "consent")
         kiosk.press(.left)
@@ -198,146 +198,5 @@ import Testing
         kiosk.press(.control("c"), .control("z"), .control("\\"), .control("d"), .control("s"))
         #expect(kiosk.screen == before)
         #expect(!kiosk.session.hasEnded)
-    }
-
-    // MARK: Idle
-
-    @Test func idleAsksThenDiscardsThePartialInterview() {
-        var kiosk = KioskDriver()
-        kiosk.startInEnglish()
-        kiosk.press(.character("2"), .enter)
-        kiosk.wait(.seconds(119))
-        #expect(kiosk.onScreen == "worries")
-        kiosk.wait(.seconds(1))
-        #expect(kiosk.onScreen == "still-there")
-        #expect(kiosk.words.contains("Seconds left: 15"))
-        kiosk.wait(.milliseconds(5_500))
-        #expect(kiosk.words.contains("Seconds left: 10"))
-        let respondent = kiosk.session.respondent
-        kiosk.wait(.milliseconds(9_500))
-        #expect(kiosk.onScreen == "welcome")
-        #expect(kiosk.session.respondent == respondent + 1)
-        kiosk.startInEnglish()
-        #expect(kiosk.screen.blocks.contains(.options(Self.areaRows(language: "en"), highlighted: nil)))
-        #expect(kiosk.saved.responses.isEmpty)
-    }
-
-    @Test func anyKeyOnStillThereContinuesAndDoesNothingElse() {
-        var kiosk = KioskDriver()
-        kiosk.startInEnglish()
-        kiosk.wait(.seconds(125))
-        #expect(kiosk.onScreen == "still-there")
-        kiosk.press(.character("2"))
-        #expect(kiosk.onScreen == "area")
-        #expect(kiosk.screen.blocks.contains(.options(Self.areaRows(language: "en"), highlighted: nil)))
-        kiosk.wait(.seconds(119))
-        #expect(kiosk.onScreen == "area", "the idle time starts again from the key")
-    }
-
-    @Test func aLongSilenceSkipsStraightToWelcome() {
-        var kiosk = KioskDriver()
-        kiosk.startInEnglish()
-        kiosk.wait(.seconds(3_600))
-        #expect(kiosk.onScreen == "welcome")
-    }
-
-    @Test func idleTimeoutIsConfigurable() {
-        var kiosk = KioskDriver(idleTimeout: .seconds(30))
-        kiosk.startInEnglish()
-        kiosk.wait(.seconds(30))
-        #expect(kiosk.onScreen == "still-there")
-    }
-
-    @Test func welcomeForgetsALanguageLeftHighlighted() {
-        var kiosk = KioskDriver()
-        kiosk.press(.down)
-        #expect(kiosk.session.language == "es")
-        kiosk.wait(.seconds(120))
-        #expect(kiosk.session.language == "en")
-        #expect(kiosk.session.nextDeadline(after: kiosk.now) == nil, "nothing to wait for on a fresh welcome screen")
-    }
-
-    @Test func deadlinesFollowTheScreen() {
-        var kiosk = KioskDriver()
-        kiosk.startInEnglish()
-        #expect(kiosk.session.nextDeadline(after: kiosk.now) == kiosk.now + .seconds(120))
-        kiosk.wait(.seconds(120))
-        // The countdown is redrawn each second.
-        #expect(kiosk.session.nextDeadline(after: kiosk.now) == kiosk.now + .seconds(1))
-    }
-
-    // MARK: Saving
-
-    @Test func aFailedSaveKeepsTheResponseAndNeverThanks() throws {
-        var kiosk = KioskDriver()
-        kiosk.saved.isFailing = true
-        kiosk.completeInEnglish()
-        #expect(kiosk.onScreen == "unsaved")
-        #expect(kiosk.words.contains("Please tell a volunteer."))
-        let kept = try #require(kiosk.session.unsavedResponse)
-        #expect(kept.answers["area"] == .choice("north"))
-
-        kiosk.wait(.seconds(600))
-        #expect(kiosk.onScreen == "unsaved", "no idle reset while a response is unsaved")
-        kiosk.press(.enter)
-        #expect(kiosk.onScreen == "unsaved")
-
-        kiosk.saved.isFailing = false
-        kiosk.wait(.seconds(10))
-        #expect(kiosk.onScreen == "thanks", "tried again by itself")
-        #expect(kiosk.saved.responses == [kept])
-    }
-
-    @Test func enterTriesSavingAgain() {
-        var kiosk = KioskDriver()
-        kiosk.saved.isFailing = true
-        kiosk.completeInEnglish()
-        kiosk.saved.isFailing = false
-        kiosk.press(.enter)
-        #expect(kiosk.onScreen == "thanks")
-        #expect(kiosk.saved.responses.count == 1)
-    }
-
-    static func areaRows(language: String) -> [Screen.OptionRow] {
-        let labels = language == "en" ? ["North side", "South side"] : ["Zona norte", "Zona sur"]
-        return labels.enumerated().map { Screen.OptionRow(key: String($0 + 1), marker: .none, label: $1) }
-    }
-}
-
-extension KioskDriver {
-    init(idleTimeout: Duration) {
-        self.init()
-        var settings = session.settings
-        settings.idleTimeout = idleTimeout
-        let saved = self.saved
-        session = KioskSession(engine: session.engine, settings: settings, pin: "2468", save: { try saved.save($0) })
-    }
-
-    /// From the welcome screen to the first question, in English.
-    mutating func startInEnglish() {
-        press(.enter, .character("1"), .enter)
-    }
-
-    /// The shortest way through in English.
-    mutating func completeInEnglish() {
-        startInEnglish()
-        press(.character("1"), .enter, .character("1"), .character("2"), .enter, .character("5"), .enter)
-        press(.tab, .tab, .character("1"), .enter, .tab)
-    }
-
-    /// Answers in English until `question` is on screen.
-    mutating func reach(_ question: String) {
-        startInEnglish()
-        let steps: [(String, [KeyEvent])] = [
-            ("area", [.character("1"), .enter]),
-            ("worries", [.character("1"), .character("2"), .enter]),
-            ("safe", [.character("5"), .enter]),
-            ("fixes", [.tab]),
-            ("household", [.tab]),
-            ("walk", [.character("1"), .enter]),
-        ]
-        for (id, keys) in steps where onScreen != question && onScreen == id {
-            for key in keys { press(key) }
-        }
     }
 }

@@ -54,6 +54,52 @@ import Testing
         }
     }
 
+    /// What each screen must say, in English and in Spanish.
+    static let expected: [String: (en: [String], es: [String])] = [
+        "welcome": (["Choose your language.", "Elija su idioma.", "1. English", "2. Español"], ["Elija su idioma."]),
+        "consent": (
+            ["Your answers are anonymous.", "1. Yes, I agree"], ["Sus respuestas son anónimas.", "2. No, gracias"]
+        ),
+        "single": (["Question 1 of 7", "Where do you live?", "Choose one."], ["Pregunta 1 de 7", "¿Dónde vive?"]),
+        "refusal": (["Please choose one of the options."], ["Por favor elija una de las opciones."]),
+        "rank": (["Choose 2, most important first.", "[2] Traffic", "[1] Noise"], ["[2] Tráfico", "deshacer"]),
+        "scale": (["Choose a number from 1 to 5.", "1. Not safe", "5. Very safe"], ["1. Nada seguro"]),
+        "note": (["We hear you."], ["Le escuchamos."]),
+        "multiple": (["Choose up to 2. You can skip this one.", "[✓] Lights"], ["[✓] Luces", "Tab saltar"]),
+        "number": (["Type a number.", "› 4"], ["Escriba un número.", "› 4"]),
+        "yes-no": (["1. Yes", "2. No"], ["1. Sí", "2. No"]),
+        "text": (["Write your answer in your own words.", "› Más luz, 街灯 🙂", "13/20"], ["› Más luz, 街灯 🙂"]),
+        "wrong PIN": (["Organizer PIN.", "Seconds until the next try: 1", "Esc back"], ["PIN del organizador."]),
+        "still there": (["Are you still there?", "Seconds left: 14"], ["¿Sigue ahí?", "Segundos que quedan: 14"]),
+        "thanks": (["Thank you for sharing.", "See you at the block party."], ["Gracias por compartir."]),
+    ]
+
+    @Test(arguments: ["en", "es"])
+    func everyScreenSaysItsPartInTheRespondentsLanguage(language: String) {
+        for (name, screen) in Self.everyScreen(language: language) {
+            let text = ScreenRenderer.render(screen, size: .minimum, plain: false).map(\.withoutStyles)
+            let words = text.flatMap { $0.split(separator: " ") }.joined(separator: " ")
+            let snippets = Self.expected[name].map { language == "en" ? $0.en : $0.es } ?? []
+            #expect(!snippets.isEmpty, "\(name) has expectations")
+            for snippet in snippets { #expect(words.contains(snippet), "\(name) (\(language)): \(snippet)") }
+        }
+    }
+
+    @Test func aWideWindowKeepsLinesReadable() {
+        var kiosk = KioskDriver()
+        kiosk.press(.enter)
+        let size = TerminalSize(rows: 40, columns: 120)
+        let text = ScreenRenderer.render(kiosk.screen, size: size, plain: false).map(\.withoutStyles)
+        #expect(text[0].count == 120, "the title bar spans the window")
+        #expect(text[38] == "  " + String(repeating: "─", count: ScreenRenderer.maximumWidth))
+        #expect(text[39].trimmingTrailingSpaces == "  ↑↓ move   1-2 choose   Enter next   ← back   F2 language")
+        #expect(
+            Array(text[3...8]).map(\.trimmingTrailingSpaces) == [
+                "  Neighbors run this survey.", "", "  Your answers are anonymous. Do you agree?", "",
+                "    1. Yes, I agree", "    2. No, thank you",
+            ])
+    }
+
     @Test func consentInEnglish() {
         var kiosk = KioskDriver()
         kiosk.press(.enter, .down)
@@ -141,6 +187,14 @@ import Testing
         #expect(rows.map(DisplayWidth.of) == [2 + 9, 2 + 17, 2 + 9], "the highlight adds a space")
     }
 
+    @Test func aHintTheSurveyAlreadyGivesIsNotRepeated() {
+        var survey = KioskSample.survey
+        survey.questions[0].hint = KioskSample.text("Choose one.", "Elija una.")
+        var kiosk = KioskDriver(survey: survey)
+        kiosk.startInEnglish()
+        #expect(kiosk.text.filter { $0.contains("Choose one.") }.count == 1)
+    }
+
     @Test func narrowWindowAsksToBeEnlargedInTheRespondentsLanguage() {
         var kiosk = KioskDriver(language: "es")
         kiosk.press(.enter)
@@ -150,12 +204,17 @@ import Testing
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
         #expect(lines.contains { $0.contains("Por favor agrande esta ventana.") })
         #expect(lines.contains { $0.contains("40×10 → 80×24") })
-        #expect(ScreenRenderer.render(kiosk.screen, size: TerminalSize(rows: 3, columns: 8), plain: false).count == 3)
+        for size in [TerminalSize(rows: 3, columns: 8), TerminalSize(rows: 1, columns: 1)] {
+            let lines = ScreenRenderer.render(kiosk.screen, size: size, plain: false)
+            #expect(lines.count == size.rows && lines.allSatisfy { DisplayWidth.of($0) <= size.columns })
+        }
     }
 
     @Test func longBodiesScrollToKeepTheHighlightInView() throws {
         var survey = KioskSample.survey
-        let options = (1...30).map { Option(value: "o\($0)", label: KioskSample.text("Option \($0)", "Opción \($0)")) }
+        var options = (1...30).map { Option(value: "o\($0)", label: KioskSample.text("Option \($0)", "Opción \($0)")) }
+        // A label that wraps to exactly the width, highlighted beside a scroll arrow, still fits.
+        options[24].label = KioskSample.text("Option 25 " + String(repeating: "abcd ", count: 40), "x")
         survey.questions = [
             Question(id: "many", kind: .single(options: options), prompt: KioskSample.text("Pick", "Elija"))
         ]
@@ -165,6 +224,8 @@ import Testing
         #expect(kiosk.text.contains { $0.hasSuffix(" ▼") })
         kiosk.press(.character("2"), .character("5"))
         let text = kiosk.text
+        #expect(
+            ScreenRenderer.render(kiosk.screen, size: .minimum, plain: false).allSatisfy { DisplayWidth.of($0) <= 80 })
         let highlighted = try #require(text.firstIndex { $0.contains("▸ 25. Option 25") })
         #expect(highlighted <= 21, "on screen, above the rule and legend")
         #expect(text.contains { $0.hasSuffix(" ▲") })

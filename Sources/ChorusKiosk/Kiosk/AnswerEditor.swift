@@ -110,7 +110,15 @@ struct AnswerEditor: Hashable {
     }
 
     private mutating func choose(_ key: KeyEvent, count: Int) {
-        if key.digit == nil { digits = "" }
+        if let digit = key.digit {
+            guard let index = typedIndex(digit, count: count) else { return }
+            highlighted = index
+            // With nine choices or fewer a digit is the whole number, so it can tick or rank at once.
+            if case .pick = kind { return }
+            if count <= 9 { mark(index) }
+            return
+        }
+        digits = ""
         switch key {
         case .up:
             highlighted = max(0, (highlighted ?? count) - 1)
@@ -125,12 +133,6 @@ struct AnswerEditor: Hashable {
             if let highlighted { mark(highlighted) }
         case .backspace:
             if case .rank = kind, !chosen.isEmpty { chosen.removeLast() }
-        case _ where key.digit != nil:
-            guard let index = typedIndex(key.digit!, count: count) else { return }
-            highlighted = index
-            // With nine choices or fewer a digit is the whole number, so it can tick or rank at once.
-            if case .pick = kind { return }
-            if count <= 9 { mark(index) }
         default:
             break
         }

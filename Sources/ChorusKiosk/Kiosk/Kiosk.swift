@@ -69,9 +69,13 @@ public struct Kiosk: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var size = terminal.size
-        try terminal.write(painter.paint(session.screen(at: .zero), size: size))
+        var now = Duration.zero
+        func draw() throws(KioskError) {
+            try terminal.write(painter.paint(session.screen(at: now), size: size, respondent: session.respondent))
+        }
+        try draw()
         while !session.hasEnded {
-            var now = clock.now - start
+            now = clock.now - start
             // Escape alone is told from the start of an arrow key's sequence by a short silence.
             var timeout = session.nextDeadline(after: now).map { $0 - now }
             if decoder.hasPending { timeout = min(timeout ?? .milliseconds(50), .milliseconds(50)) }
@@ -84,9 +88,13 @@ public struct Kiosk: Sendable {
                 painter.invalidate()
             }
             now = clock.now - start
-            for key in keys { session.receive(key, at: now) }
             session.advance(to: now)
-            try terminal.write(painter.paint(session.screen(at: now), size: size, respondent: session.respondent))
+            // A screen per key, so that plain mode says every step even of keys that came together.
+            for key in keys where !session.hasEnded {
+                session.receive(key, at: now)
+                try draw()
+            }
+            if keys.isEmpty { try draw() }
         }
         // The organizer may have fixed what stopped saving; a last try before the response is lost.
         if let response = session.unsavedResponse {

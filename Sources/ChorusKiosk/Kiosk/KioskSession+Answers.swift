@@ -24,16 +24,15 @@ extension KioskSession {
             if case .choice(let value) = answer, let index = options.firstIndex(where: { $0.value == value }) {
                 kept = [index]
             }
-        case .multiple(let options, _), .rank(let options, _):
-            let isRank = if case .rank = question.kind { true } else { false }
-            editor = AnswerEditor(
-                kind: isRank ? .rank(count: options.count) : .tick(count: options.count), plain: plain)
-            if case .choices(let values) = answer {
-                kept = values.compactMap { value in options.firstIndex { $0.value == value } }
-            }
+        case .multiple(let options, _):
+            editor = AnswerEditor(kind: .tick(count: options.count), plain: plain)
+            kept = Self.indices(of: answer, in: options)
+        case .rank(let options, _):
+            editor = AnswerEditor(kind: .rank(count: options.count), plain: plain)
+            kept = Self.indices(of: answer, in: options)
         case .scale(let minimum, let maximum, _, _):
             editor = AnswerEditor(kind: .pick(count: maximum - minimum + 1), plain: plain, firstNumber: minimum)
-            if case .number(let number) = answer { kept = [Int(number) - minimum] }
+            if case .number(let number) = answer, let value = Int(exactly: number) { kept = [value - minimum] }
         case .yesNo:
             editor = AnswerEditor(kind: .pick(count: 2), plain: plain)
             if case .yesNo(let yes) = answer { kept = [yes ? 0 : 1] }
@@ -55,6 +54,11 @@ extension KioskSession {
             editor.highlighted = kept.last
         }
         return editor
+    }
+
+    private static func indices(of answer: Answer?, in options: [Option]) -> [Int] {
+        guard case .choices(let values) = answer else { return [] }
+        return values.compactMap { value in options.firstIndex { $0.value == value } }
     }
 
     /// What the respondent entered, as an answer for the engine to check.

@@ -49,6 +49,7 @@ extension KioskSession {
         let language = self.language
         let languages = engine.survey.languages
         var screen = base(language)
+        screen.message = message
         // Asked in every language, so that whoever walks up finds a line they can read.
         screen.blocks = [
             .prompt(languages.map { engine.survey.title.text(in: $0) }.joined(separator: "\n")),
@@ -84,7 +85,7 @@ extension KioskSession {
                     ],
                     highlighted: editor.highlighted))
             legend = choiceLegend(1...2, ticks: false, language) + [self.legend("Enter", .keyNext, language)]
-            if !interview.hasConsented { legend.append(self.legend(keyName(.left), .keyBack, language)) }
+            if !interview.hasConsented { legend.append(self.legend(backKey, .keyBack, language)) }
         case .question(let question), .note(let question):
             let progress = engine.progress(interview)
             screen.progress = progress
@@ -98,11 +99,12 @@ extension KioskSession {
             legend = layout.keys.flatMap { key -> [Screen.LegendItem] in
                 switch key {
                 case .choose(let numbers, let ticks): choiceLegend(numbers, ticks: ticks, language)
-                case .undo: [self.legend(keyName(.backspace), .keyUndo, language)]
+                // In plain mode Backspace edits the typed line instead.
+                case .undo: settings.plain ? [] : [self.legend("Backspace", .keyUndo, language)]
                 }
             }
             legend.append(self.legend("Enter", .keyNext, language))
-            legend.append(self.legend(keyName(.left), .keyBack, language))
+            legend.append(self.legend(backKey, .keyBack, language))
             if !question.isRequired, question.kind != .note { legend.append(self.legend("Tab", .keySkip, language)) }
         case .complete, .declined:
             break
@@ -153,12 +155,9 @@ extension KioskSession {
         Screen.LegendItem(keys: keys, action: text(action, language))
     }
 
-    /// A key's name as the legend shows it: an arrow on the full screen, a word a screen reader says well in plain.
-    private func keyName(_ key: KeyEvent) -> String {
-        switch key {
-        case .left: settings.plain ? "Left arrow" : "←"
-        default: "Backspace"
-        }
+    /// The Back key as the legend names it: an arrow on the full screen, words a screen reader says well in plain.
+    private var backKey: String {
+        settings.plain ? "Left arrow" : "←"
     }
 
     func text(_ phrase: Phrase, _ language: String, _ values: [String: String] = [:]) -> String {

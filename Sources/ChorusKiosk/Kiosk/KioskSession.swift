@@ -2,8 +2,9 @@ import ChorusCore
 
 /// The kiosk's screens and what each key does on them: a state machine around the interview engine.
 ///
-/// It is pure: keys and the time come in as arguments, the time as a duration since the kiosk
-/// started on the caller's clock, so tests drive it with keys and a fake clock and never sleep.
+/// It does no I/O of its own: keys and the time come in as arguments, the time as a duration since
+/// the kiosk started on the caller's clock, and a completed response goes out through the `save`
+/// closure. So tests drive it with keys and a fake clock, and never sleep.
 /// Every answer, skip and step back goes through the ``InterviewEngine``; the session only decides
 /// which screen is up, and keeps the time-outs.
 ///
@@ -91,7 +92,10 @@ struct KioskSession {
             if key == .enter {
                 let languages = engine.survey.languages
                 let index = editor.choices?.first ?? languages.firstIndex(of: settings.language) ?? 0
-                guard languages.indices.contains(index) else { return }
+                guard languages.indices.contains(index) else {
+                    message = text(.chooseOption, language)
+                    return
+                }
                 show(engine.start(language: languages[index]), at: now)
             } else {
                 editor.press(key == .function(2) ? .down : key)
@@ -101,7 +105,7 @@ struct KioskSession {
             switch key {
             case .enter: submit(editor, interview, at: now)
             case .left: goBack(interview)
-            case .tab: skip(interview, at: now)
+            case .tab: follow(engine.skip(interview), at: now)
             case .function(2): changeLanguage(interview, editor)
             default:
                 editor.press(key)
@@ -123,12 +127,10 @@ struct KioskSession {
             switch editor.choices {
             case [0]: show(engine.agree(interview), at: now)
             case [1]: show(engine.decline(interview), at: now)
-            default: refuse(engine.skip(interview))
+            default: follow(engine.skip(interview), at: now)
             }
         case .question(let question):
-            let outcome = engine.answer(Self.answer(to: question, from: editor), interview)
-            if case .accepted(let next) = outcome { show(next, at: now) }
-            refuse(outcome)
+            follow(engine.answer(Self.answer(to: question, from: editor), interview), at: now)
         case .note:
             show(engine.acknowledge(interview), at: now)
         case .complete, .declined:
@@ -148,12 +150,6 @@ struct KioskSession {
         if previous != interview { stage = .asking(previous, editor(for: previous)) }
     }
 
-    private mutating func skip(_ interview: Interview, at now: Duration) {
-        let outcome = engine.skip(interview)
-        if case .accepted(let next) = outcome { show(next, at: now) }
-        refuse(outcome)
-    }
-
     private mutating func changeLanguage(_ interview: Interview, _ editor: AnswerEditor) {
         let languages = engine.survey.languages
         guard let index = languages.firstIndex(of: interview.language) else { return }
@@ -161,8 +157,12 @@ struct KioskSession {
         stage = .asking(next, editor)
     }
 
-    private mutating func refuse(_ outcome: AnswerOutcome) {
-        if case .refused(let why) = outcome { message = why }
+    /// Moves on when the engine took the answer or skip; shows why not when it did not.
+    private mutating func follow(_ outcome: AnswerOutcome, at now: Duration) {
+        switch outcome {
+        case .accepted(let next): show(next, at: now)
+        case .refused(let why): message = why
+        }
     }
 
     /// Moves to what the engine says comes next for `interview`, saving it once complete.

@@ -32,7 +32,8 @@ struct QuestionLayout {
             return
         }
         blocks = [.prompt(question.prompt.text(in: language))]
-        if let hint = question.hint { blocks.append(.hint(hint.text(in: language))) }
+        let hint = question.hint?.text(in: language)
+        if let hint { blocks.append(.hint(hint)) }
         var guidance: String
         var choices: Screen.Block?
         switch question.kind {
@@ -77,6 +78,8 @@ struct QuestionLayout {
         case .note:
             return
         }
+        // A survey's own hint often says the same; once is enough.
+        if guidance == hint { guidance = "" }
         if !question.isRequired { guidance += (guidance.isEmpty ? "" : " ") + text(.optional) }
         if !guidance.isEmpty { blocks.append(.hint(guidance)) }
         blocks.append(choices ?? .field)

@@ -53,7 +53,8 @@ struct BodyLayout {
             case .rank(let place): prefix += place.map { "[\($0)] " } ?? "[ ] "
             }
             let hanging = String(repeating: " ", count: DisplayWidth.of(prefix))
-            let label = TextLayout.wrap(row.label, width: width - hanging.count)
+            // One column spare for the space that ends a highlight.
+            let label = TextLayout.wrap(row.label, width: width - hanging.count - 1)
             var rowLines = [prefix + label[0]] + label.dropFirst().map { hanging + $0 }
             if index == highlighted {
                 focus = lines.count...(lines.count + rowLines.count - 1)

@@ -44,11 +44,13 @@ struct ScreenPainter {
 
     private func plainUpdate(to screen: Screen) -> String {
         let typed = screen.input.map(Self.echo) ?? ""
+        // The typed line follows a prompt, on screens that take typing.
+        let prompt = screen.input == nil ? "" : "\n> " + typed
         guard let last = lastScreen, Self.page(of: last) == Self.page(of: screen) else {
-            return "\n" + PlainLayout.lines(screen).joined(separator: "\n") + "\n> " + typed
+            return "\n" + PlainLayout.lines(screen).joined(separator: "\n") + prompt
         }
         if let message = screen.message, message != last.message {
-            return "\n" + PlainLayout.tail(screen).joined(separator: "\n") + "\n> " + typed
+            return "\n" + PlainLayout.tail(screen).joined(separator: "\n") + prompt
         }
         let before = last.input.map(Self.echo) ?? ""
         let kept = zip(before, typed).prefix { $0 == $1 }.count

@@ -107,7 +107,7 @@ enum ScreenRenderer {
         var result = Array(repeating: "", count: top)
         for line in lines {
             let padding = line.isEmpty ? 0 : (size.columns - DisplayWidth.of(line)) / 2
-            result.append(String(repeating: " ", count: padding) + line)
+            result.append(TextLayout.truncated(String(repeating: " ", count: padding) + line, width: size.columns))
         }
         return result + Array(repeating: "", count: size.rows - result.count)
     }

@@ -20,8 +20,8 @@ final class Terminal {
     /// Clears the screen and its scrollback, so nothing of the previous respondent can be scrolled back to.
     static let clearAll = "\u{1B}[0m\u{1B}[H\u{1B}[2J\u{1B}[3J"
 
-    private let plain: Bool
     private let resizePipe: (read: Int32, write: Int32)
+    private var isRestored = false
 
     /// Takes over standard input and output, which must both be terminals.
     init(plain: Bool) throws(KioskError) {
@@ -32,12 +32,11 @@ final class Terminal {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { throw .terminalFailed("create a pipe", errno) }
         for end in ends { _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK) }
-        self.plain = plain
         self.resizePipe = (ends[0], ends[1])
         TerminalRestoration.resizeNotifier = ends[1]
 
-        // Leaving clears what the last respondent saw before showing the shell again.
-        let leave = plain ? Self.clearAll : "\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l"
+        // Leaving clears what the last respondent saw, also where the alternate screen is not kept apart.
+        let leave = Self.clearAll + (plain ? "" : "\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l")
         TerminalRestoration.arm(modes: modes, leave: leave)
         var raw = modes
         raw.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)
@@ -47,16 +46,21 @@ final class Terminal {
             characters[Int(VMIN)] = 1
             characters[Int(VTIME)] = 0
         }
-        guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else {
-            let error = errno
-            TerminalRestoration.disarm()
-            throw .terminalFailed("switch the terminal to raw mode", error)
+        do throws(KioskError) {
+            guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else {
+                throw .terminalFailed("switch the terminal to raw mode", errno)
+            }
+            try write((plain ? "" : "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?7l") + Self.clearAll)
+        } catch {
+            restore()
+            throw error
         }
-        try write(plain ? Self.clearAll : "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?7l" + Self.clearAll)
     }
 
     /// Puts the terminal back as it was, clearing the kiosk's screen; safe to call twice.
     func restore() {
+        guard !isRestored else { return }
+        isRestored = true
         TerminalRestoration.disarm()
         close(resizePipe.read)
         close(resizePipe.write)
