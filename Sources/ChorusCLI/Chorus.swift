@@ -6,6 +6,8 @@ struct Chorus: AsyncParsableCommand {
         commandName: "chorus",
         abstract: "Hear from residents anonymously and turn what they say into community priorities.",
         discussion: "See chorus(1) and chorus-survey(5).",
-        subcommands: [ValidateCommand.self, PreviewCommand.self, StatusCommand.self, MergeCommand.self]
+        subcommands: [
+            ValidateCommand.self, PreviewCommand.self, KioskCommand.self, StatusCommand.self, MergeCommand.self,
+        ]
     )
 }

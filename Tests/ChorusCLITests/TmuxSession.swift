@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// The real `chorus` binary in a real terminal: a private tmux server, keys sent as a person types
@@ -7,31 +8,60 @@ final class TmuxSession {
     let socket = "chorus-test-\(UUID().uuidString.prefix(8))"
     let tmux = URL(fileURLWithPath: "/usr/bin/tmux")
 
-    /// Starts `command` in a detached session of `columns` × `rows`, with `environment` added.
+    /// Starts `command` in a detached session of `columns` × `rows`, with `environment` added;
+    /// `after` runs in the same terminal once it exits (to inspect the terminal's modes, say).
     init(
-        _ command: [String], environment: [String: String] = [:], columns: Int = 80, rows: Int = 24,
-        directory: URL
+        _ command: [String], after: String = "", environment: [String: String] = [:], columns: Int = 80,
+        rows: Int = 24, directory: URL
     ) throws {
         var arguments = [
-            "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
-            "-c", directory.path,
+            "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-c",
+            directory.path,
         ]
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(name)=\(value)"] }
         // Keep the pane after the program exits so its last screen and status can be read.
-        arguments += [command.map(Self.quote).joined(separator: " ") + "; echo \"[exited $?]\"; sleep 600"]
-        try run(arguments)
+        let program = command.map(Self.quote).joined(separator: " ")
+        arguments += ["\(program); status=$?; \(after.isEmpty ? ":" : after); echo \"[exited $status]\"; sleep 600"]
+        try Self.spawn(tmux.path, arguments)
+    }
+
+    /// Runs `arguments` with no inherited descriptors and waits for it.
+    ///
+    /// Foundation's Process notices a child's exit through a socket the child inherits; the tmux
+    /// server that `new-session` leaves behind would inherit it too and keep it open, so waiting
+    /// through Process would never end.
+    private static func spawn(_ path: String, _ arguments: [String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in 0...2 {
+            posix_spawn_file_actions_addopen(
+                &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        for descriptor: Int32 in 3..<1024 where fcntl(descriptor, F_GETFD) != -1 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else {
+            throw TmuxError(message: "cannot start tmux")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        guard status == 0 else { throw TmuxError(message: "tmux new-session failed (\(status))") }
     }
 
     deinit {
         _ = try? run(["-L", socket, "kill-server"])
     }
 
-    /// Sends keys as tmux names them (`Enter`, `Up`, `C-c`, `F10`) or literal text with `literal`.
+    /// Sends keys as tmux names them (`Enter`, `Up`, `C-c`, `F10`), or literal text with `literal`.
     func send(_ keys: String..., literal: Bool = false) throws {
         try run(["-L", socket, "send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
     }
 
-    /// The visible screen, one string per row.
+    /// The visible screen, one line per row.
     func screen() throws -> String {
         try run(["-L", socket, "capture-pane", "-p", "-t", "0"])
     }
@@ -41,12 +71,12 @@ final class TmuxSession {
         try run(["-L", socket, "capture-pane", "-p", "-S", "-1000", "-E", "-1", "-t", "0"])
     }
 
-    /// Waits until the screen contains `text`; fails the test with the screen if it never does.
-    /// The bound only keeps a broken kiosk from hanging the suite; nothing is timed.
+    /// Waits until the screen contains `text`; fails the test with the screen if it never does
+    /// (or, `quietly`, throws). The bound only keeps a broken kiosk from hanging the suite.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws
-        -> String
-    {
+    func waitFor(
+        _ text: String, seconds: Double = 20, quietly: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
@@ -54,15 +84,18 @@ final class TmuxSession {
             if last.contains(text) { return last }
             usleep(50_000)
         }
+        if quietly { throw TmuxError(message: "never saw \(text)") }
         Issue.record("never saw \(text.debugDescription) on screen:\n\(last)", sourceLocation: sourceLocation)
         return last
     }
 
-    /// The process ID of the program in the pane, for signals.
-    func pid() throws -> Int32 {
-        Int32(
-            try run(["-L", socket, "display-message", "-p", "-t", "0", "#{pane_pid}"])
-                .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    /// The process ID of `chorus` in the pane (a child of the pane's shell), for signals.
+    func programPID() throws -> Int32 {
+        let shell = try run(["-L", socket, "display-message", "-p", "-t", "0", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try ChorusProcess.run(
+            executable: URL(fileURLWithPath: "/usr/bin/pgrep"), ["-P", shell, "-x", "chorus"])
+        return Int32(children.standardOutput.split(separator: "\n").first ?? "") ?? 0
     }
 
     @discardableResult

@@ -12,9 +12,15 @@ public struct SurveyReader: Sendable {
     ///
     /// - Throws: ``SurveyReadError/cannotOpen(file:reason:)`` or ``SurveyReadError/invalid(_:)``.
     public func read(file path: String) throws(SurveyReadError) -> Survey {
+        try readWithSource(file: path).survey
+    }
+
+    /// Reads and checks the survey at `path`, returning the exact bytes that were checked too, so
+    /// that what is recorded about the survey (its content hash) is what was run.
+    public func readWithSource(file path: String) throws(SurveyReadError) -> (survey: Survey, source: [UInt8]) {
         switch SurveyFile.read(path) {
         case .success(let bytes):
-            return try read(bytes, file: path)
+            return (try read(bytes, file: path), bytes)
         case .failure(.cannotOpen(let reason)):
             throw .cannotOpen(file: path, reason: reason)
         case .failure(.tooLarge(let size)):

@@ -1,0 +1,178 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The kiosk as volunteers and residents use it: the real binary in a real terminal (tmux),
+/// keys typed, the screen read back, the database checked with `chorus status`.
+@Suite(.serialized) struct KioskEndToEndTests {
+    static let pin = "2468"
+
+    /// One respondent's way through the safety survey: (text to wait for, keys to press).
+    static func respondent(spanish: Bool) -> [(String, [String])] {
+        let steps: [(String, String, [String])] = [
+            ("Choose your language", "Choose your language", [spanish ? "2" : "1", "Enter"]),
+            ("1. Yes, I agree", "1. Sí, estoy de acuerdo", ["1", "Enter"]),
+            ("Which part of town", "¿En qué parte de la ciudad", ["1", "Enter"]),
+            ("How long have you lived", "¿Cuánto tiempo lleva", ["1", "Enter"]),
+            ("Which three of these", "cuáles son los tres", ["1", "7", "3", "Enter"]),
+            ("Where is traffic", "¿Dónde es peor", ["1", "2", "Enter"]),
+            ("change how police treat", "cambiar la forma en que la policía", ["1", "Enter"]),
+            ("How safe do you feel", "¿Qué tan seguro(a) se siente", ["1", "Enter"]),
+            ("What would help you feel safer", "¿Qué le ayudaría a sentirse", ["1", "Enter"]),
+            ("How much do you trust", "¿Qué tanto confía", ["3", "Enter"]),
+            ("In the past year", "En el último año", ["1", "Enter"]),
+            ("Would you come to a community", "¿Vendría a una reunión", ["2", "Enter"]),
+            ("If you could change one thing", "Si pudiera cambiar una sola cosa", ["Enter"]),
+        ]
+        return steps.map { english, spanishText, keys in (spanish ? spanishText : english, keys) }
+    }
+
+    func start(_ directory: URL, arguments: [String] = [], after: String = "") throws -> TmuxSession {
+        try TmuxSession(
+            [
+                ChorusProcess.binary.path, "kiosk", "Surveys/safety-priorities.xml", "--db",
+                directory.path + "/kiosk.sqlite",
+            ]
+                + arguments,
+            after: after,
+            environment: ["CHORUS_KIOSK_PIN": Self.pin],
+            directory: ChorusProcess.packageRoot)
+    }
+
+    func answer(_ session: TmuxSession, spanish: Bool, idea: String? = nil) throws {
+        for (text, keys) in Self.respondent(spanish: spanish) {
+            try session.waitFor(text)
+            if text.hasPrefix("If you could") || text.hasPrefix("Si pudiera"), let idea {
+                try session.send(idea, literal: true)
+            }
+            for key in keys { try session.send(key) }
+        }
+    }
+
+    func lock(_ session: TmuxSession, pin: String = pin) throws {
+        try session.send("C-x")
+        try session.waitFor("PIN")
+        try session.send(pin, literal: true)
+        try session.send("Enter")
+    }
+
+    func status(_ directory: URL) throws -> String {
+        try ChorusProcess.run(["status", "--db", directory.path + "/kiosk.sqlite"]).standardOutput
+    }
+
+    @Test func twoResidentsInTurnOneInSpanishThenLockedWithThePIN() throws {
+        let directory = try Scratch.folder()
+        let session = try start(directory, arguments: ["--site", "Central Library"])
+        try answer(session, spanish: false, idea: "More lights by the bus stop")
+        try session.waitFor("Thank you for sharing")
+        try answer(session, spanish: true, idea: "Más luz en el parque")
+        try session.waitFor("Gracias por compartir")
+        try session.waitFor("Choose your language")
+        try lock(session)
+        try session.waitFor("[exited 0]")
+        let table = try status(directory)
+        #expect(table.contains("kiosk    Central Library          2"), "\(table)")
+        // Only a day is kept: nothing in the report looks like a time of day.
+        #expect(try !table.contains(Regex(#"\d{1,2}:\d{2}"#)))
+    }
+
+    @Test func idleResetDiscardsThePartialInterviewAndLeavesNothingOnScreen() throws {
+        let directory = try Scratch.folder()
+        let session = try start(directory, arguments: ["--idle-timeout", "10"])
+        for (text, keys) in Self.respondent(spanish: false).prefix(3) {
+            try session.waitFor(text)
+            for key in keys { try session.send(key) }
+        }
+        try session.waitFor("How long have you lived")
+        try session.waitFor("Are you still there?", seconds: 30)
+        try session.waitFor("Choose your language", seconds: 30)
+        #expect(try !session.screen().contains("North"))
+        #expect(try !session.history().contains("Which part of town"))
+        try lock(session)
+        try session.waitFor("[exited 0]")
+        #expect(try status(directory).contains("no responses"))
+    }
+
+    @Test func controlKeysNeitherEndNorSuspendIt() throws {
+        let directory = try Scratch.folder()
+        let session = try start(directory)
+        try session.waitFor("Choose your language")
+        for key in ["C-c", "C-z", "C-\\\\", "C-d"] { try session.send(key) }
+        try session.send("1")
+        try session.send("Enter")
+        try session.waitFor("1. Yes, I agree")
+        #expect(try session.programPID() > 0)
+        #expect(try !session.screen().contains("[exited"))
+    }
+
+    @Test func wrongPINDoesNotExitAndTheRightOneDoes() throws {
+        let directory = try Scratch.folder()
+        let session = try start(directory)
+        try session.waitFor("Choose your language")
+        try lock(session, pin: "1111")
+        try session.waitFor("That PIN is not right")
+        #expect(try !session.screen().contains("[exited"))
+        try session.send("Escape")
+        try session.waitFor("Choose your language")
+        // The wrong try is slowed down; the prompt says when the next is allowed.
+        let deadline = Date().addingTimeInterval(40)
+        repeat {
+            try lock(session)
+            if (try? session.waitFor("[exited 0]", seconds: 3, quietly: true)) != nil { break }
+            try session.send("Escape")
+        } while Date() < deadline
+        try session.waitFor("[exited 0]")
+    }
+
+    @Test func withoutAPINItRefusesToStart() throws {
+        let result = try ChorusProcess.run(
+            ["kiosk", "Surveys/safety-priorities.xml", "--db", try Scratch.folder().path + "/k.sqlite"],
+            environment: ["CHORUS_KIOSK_PIN": ""])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("set CHORUS_KIOSK_PIN or give --pin-file FILE"))
+    }
+
+    @Test func standardInputThatIsNotATerminalIsAClearError() throws {
+        let result = try ChorusProcess.run(
+            ["kiosk", "Surveys/safety-priorities.xml", "--db", try Scratch.folder().path + "/k.sqlite"],
+            environment: ["CHORUS_KIOSK_PIN": Self.pin])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("is not a terminal"))
+    }
+
+    @Test func killedMidInterviewKeepsEveryCompletedResponseAndNoPartial() throws {
+        let directory = try Scratch.folder()
+        let session = try start(directory)
+        try answer(session, spanish: false, idea: "Paint the crosswalks")
+        try session.waitFor("Thank you for sharing")
+        // Half of the next respondent's interview, then the power cord.
+        for (text, keys) in Self.respondent(spanish: true).prefix(6) {
+            try session.waitFor(text)
+            for key in keys { try session.send(key) }
+        }
+        kill(try session.programPID(), SIGKILL)
+        try session.waitFor("[exited 137]")
+        let table = try status(directory)
+        #expect(table.contains("total") && table.hasSuffix("1\n"), "\(table)")
+    }
+
+    @Test func terminalModesAreRestoredAfterSIGTERM() throws {
+        let directory = try Scratch.folder()
+        // After the kiosk ends, the same terminal reports its modes: "-icanon" would mean still raw.
+        let modes =
+            "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo -e isig -e -isig | sort | tr '\\n' ' '"
+        let session = try start(directory, after: modes)
+        try session.waitFor("Choose your language")
+        kill(try session.programPID(), SIGTERM)
+        let screen = try session.waitFor("[exited 143]")
+        #expect(screen.contains("echo icanon isig"), "\(screen)")
+    }
+}
+
+extension Scratch {
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-kiosk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
