@@ -38,7 +38,7 @@ struct KioskCommand: ParsableCommand {
         guard (10...86_400).contains(idleTimeout) else {
             throw ValidationError("Please give --idle-timeout in seconds, from 10 to 86400.")
         }
-        if let site, site.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let site, site.trimmedWhitespace.isEmpty {
             throw ValidationError("Please give --site a name, or leave it out.")
         }
     }
@@ -59,12 +59,12 @@ struct KioskCommand: ParsableCommand {
             try database.eraseArrivalOrder()
             return database
         }
-        let site = self.site?.trimmingCharacters(in: .whitespaces)
+        let site = self.site?.trimmedWhitespace
         let kiosk = Kiosk(
             survey: survey, language: lang, idleTimeout: .seconds(idleTimeout), plain: plain, pin: pin,
-            today: Self.today()
+            today: LocalDay.now().daysSinceEpoch
         ) { response in
-            try database.save(response, channel: .kiosk, site: site, day: Day(Date(), in: .current))
+            try database.save(response, channel: .kiosk, site: site, day: LocalDay.now().day)
         }
         do {
             try kiosk.run()
@@ -81,14 +81,14 @@ struct KioskCommand: ParsableCommand {
                 StandardError.write("chorus: error: cannot read the PIN file \(pinFile)")
                 throw ExitStatus.noInput
             }
-            let pin = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let pin = String(decoding: data, as: UTF8.self).trimmedWhitespace
             guard !pin.isEmpty else {
                 StandardError.write("chorus: error: the PIN file \(pinFile) is empty")
                 throw ExitStatus.dataError
             }
             return pin
         }
-        let pin = (ProcessInfo.processInfo.environment["CHORUS_KIOSK_PIN"] ?? "").trimmingCharacters(in: .whitespaces)
+        let pin = (ProcessInfo.processInfo.environment["CHORUS_KIOSK_PIN"] ?? "").trimmedWhitespace
         guard !pin.isEmpty else {
             StandardError.write(
                 "chorus: error: the kiosk needs an organizer PIN to be ended with; "
@@ -97,9 +97,12 @@ struct KioskCommand: ParsableCommand {
         }
         return pin
     }
+}
 
-    /// Today in the local time zone as days since 1970-01-01, for survey expressions.
-    static func today(_ now: Date = Date(), in zone: TimeZone = .current) -> Int {
-        Int(((now.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: now))) / 86_400).rounded(.down))
+extension StringProtocol {
+    /// Without surrounding spaces, tabs and newlines; the standard library's own, so the kiosk
+    /// never loads Foundation's character tables.
+    var trimmedWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }
