@@ -131,14 +131,10 @@ struct KeyDecoder {
         let first = Int(parameters.split(separator: ";").first ?? "")
         let key: KeyEvent =
             switch final {
-            case UInt8(ascii: "A"): .up
-            case UInt8(ascii: "B"): .down
-            case UInt8(ascii: "C"): .right
-            case UInt8(ascii: "D"): .left
-            case UInt8(ascii: "H"): .home
-            case UInt8(ascii: "F"): .end
-            case UInt8(ascii: "P")...UInt8(ascii: "S"): .function(Int(final - UInt8(ascii: "P")) + 1)
             case UInt8(ascii: "~"): first.map(tildeKey) ?? .unknown
+            // Arrows, Home, End and F1–F4 end the same way as their SS3 forms; only SS3 has Enter.
+            case UInt8(ascii: "M"): .unknown
+            case UInt8(ascii: "A")...UInt8(ascii: "S"): singleShift(final)
             default: .unknown
             }
         return (key, length)
