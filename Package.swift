@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .target(name: "ChorusCore"),
@@ -33,6 +35,16 @@ let package = Package(
             ]
         ),
         .target(name: "ChorusKiosk", dependencies: ["ChorusCore"]),
+        .target(
+            name: "ChorusWebhook",
+            dependencies: [
+                "ChorusCore",
+                "ChorusStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "ChorusCLI",
             dependencies: [
@@ -40,6 +52,7 @@ let package = Package(
                 "ChorusXML",
                 "ChorusStore",
                 "ChorusKiosk",
+                "ChorusWebhook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +71,13 @@ let package = Package(
         ),
         .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusCore"]),
         .testTarget(name: "ChorusKioskTests", dependencies: ["ChorusKiosk", "ChorusCore"]),
+        .testTarget(
+            name: "ChorusWebhookTests",
+            dependencies: [
+                "ChorusWebhook", "ChorusCore", "ChorusStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "ChorusCLITests",
             dependencies: ["ChorusCLI", "ChorusStore", "ChorusCore"],
