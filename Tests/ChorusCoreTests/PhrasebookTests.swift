@@ -41,6 +41,16 @@ import Testing
         #expect(phrasebook.text(.smsBackOrSkip, in: "es") == "Responda ATRAS para volver o SALTAR para saltar.")
     }
 
+    @Test func textMessagePhrasesFillTitlesKeywordsAndReplyWords() {
+        #expect(
+            phrasebook.text(.smsChooseSurvey, in: "es", ["title": "Parques", "keyword": "PARQUES"])
+                == "Para Parques, responda PARQUES.")
+        let help = phrasebook.text(.smsHelp, in: "en", ["title": "Safety"])
+        #expect(help.hasPrefix("Safety: an anonymous survey by text message"))
+        #expect(help.hasSuffix("Msg & data rates may apply. Reply STOP to stop."))
+        #expect(phrasebook.text(.smsHelp, in: "es", ["title": "Seguridad"]).hasSuffix("Responda STOP para terminar."))
+    }
+
     @Test func unknownOrUnclosedPlaceholdersAreLeftAsWritten() {
         var survey = SampleSurvey.survey
         survey.phrases = ["thanks": LocalizedText(["en": "Thanks {who} and {n} {unclosed"])]

@@ -170,6 +170,10 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case smsAlreadyAnswered = "sms-already-answered"
     /// Offers this language in a language menu; `{code}` is what to reply.
     case smsChooseLanguage = "sms-choose-language"
+    /// Offers a survey when several are served; `{title}`, and `{keyword}` to reply.
+    case smsChooseSurvey = "sms-choose-survey"
+    /// Answers HELP: what the messages are, that rates may apply, how to stop; `{title}`.
+    case smsHelp = "sms-help"
     /// The reply word for yes (and for agreeing).
     case smsWordYes = "sms-word-yes"
     /// The reply word for no (and for declining).

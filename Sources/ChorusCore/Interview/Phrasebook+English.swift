@@ -83,6 +83,9 @@ extension Phrasebook {
         case .smsNotUnderstood: "Sorry, I didn't understand that."
         case .smsAlreadyAnswered: "You've already answered this survey. Thank you!"
         case .smsChooseLanguage: "For English, reply {code}."
+        case .smsChooseSurvey: "For {title}, reply {keyword}."
+        case .smsHelp:
+            "{title}: an anonymous survey by text message, one message for each reply you send. Msg & data rates may apply. Reply {sms-word-stop} to stop."
         case .smsWordYes: "YES"
         case .smsWordNo: "NO"
         case .smsWordBack: "BACK"

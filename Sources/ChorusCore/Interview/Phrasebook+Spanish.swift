@@ -83,6 +83,9 @@ extension Phrasebook {
         case .smsNotUnderstood: "Perdón, no entendí su respuesta."
         case .smsAlreadyAnswered: "Usted ya respondió esta encuesta. ¡Gracias!"
         case .smsChooseLanguage: "Para español, responda {code}."
+        case .smsChooseSurvey: "Para {title}, responda {keyword}."
+        case .smsHelp:
+            "{title}: una encuesta anónima por mensaje de texto, un mensaje por cada respuesta que envíe. Pueden aplicarse tarifas de mensajes y datos. Responda {sms-word-stop} para terminar."
         case .smsWordYes: "SI"
         case .smsWordNo: "NO"
         case .smsWordBack: "ATRAS"

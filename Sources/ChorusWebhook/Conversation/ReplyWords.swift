@@ -1,0 +1,63 @@
+import ChorusCore
+
+/// The words a sender may reply with, in every language of the surveys served, compared as
+/// ``SMSReply/keyword``s: a survey that renames a reply word (`sms-word-back`) is understood in its
+/// own word, and English BACK, SKIP, YES and NO always work too.
+struct ReplyWords {
+    /// Opting out. The FCC's seven, Twilio's STOPALL and OPTOUT, the surveys' own stop words, and
+    /// a few Spanish and French ones: a revocation in the conversation's language counts too.
+    let stop: Set<String>
+    /// Opting back in after a stop.
+    let start: Set<String> = ["start", "unstop"]
+    /// Asking what this is.
+    let help: Set<String> = ["help", "info", "ayuda"]
+    let yes: Set<String>
+    let no: Set<String>
+    let back: Set<String>
+    let skip: Set<String>
+    /// Language tags by the names and codes a sender may use for them ("espanol", "spanish", "es").
+    let languages: [String: String]
+
+    init(surveys: [Survey]) {
+        var stop: Set<String> = [
+            "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout",
+            "alto", "parar", "cancelar", "arret",
+        ]
+        var yes: Set<String> = ["yes", "y"]
+        var no: Set<String> = ["no", "n"]
+        var back: Set<String> = ["back"]
+        var skip: Set<String> = ["skip"]
+        var languages: [String: String] = [:]
+        for survey in surveys {
+            let phrasebook = Phrasebook(survey: survey)
+            for language in survey.languages {
+                func word(_ phrase: Phrase) -> String { SMSReply(phrasebook.text(phrase, in: language)).keyword }
+                stop.insert(word(.smsWordStop))
+                yes.formUnion([word(.smsWordYes), word(.yes)])
+                no.formUnion([word(.smsWordNo), word(.no)])
+                back.formUnion([word(.smsWordBack), word(.back)])
+                skip.formUnion([word(.smsWordSkip), word(.skip)])
+                for name in [language, word(.languageName)] + (Self.otherNames[language] ?? []) {
+                    languages[SMSReply(name).keyword] = languages[SMSReply(name).keyword] ?? language
+                }
+            }
+        }
+        self.stop = stop.subtracting([""])
+        self.yes = yes.subtracting([""])
+        self.no = no.subtracting([""])
+        self.back = back.subtracting([""])
+        self.skip = skip.subtracting([""])
+        self.languages = languages.filter { !$0.key.isEmpty }
+    }
+
+    /// What people call the built-in languages in the other one, beside each language's own name.
+    private static let otherNames: [String: [String]] = [
+        "en": ["english", "ingles", "inglés"],
+        "es": ["spanish", "español", "castellano"],
+    ]
+
+    /// The language `reply` names, among `languages`.
+    func language(named reply: SMSReply, among languages: [String]) -> String? {
+        self.languages[reply.keyword].flatMap { languages.contains($0) ? $0 : nil }
+    }
+}

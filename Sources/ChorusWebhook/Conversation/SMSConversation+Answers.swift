@@ -1,0 +1,78 @@
+import ChorusCore
+
+extension SMSConversation {
+    /// What a reply says as an answer, before the engine checks it.
+    enum Reading: Sendable, Hashable {
+        /// An answer for the engine to check.
+        case answer(Answer)
+        /// Not an answer of the question's kind; say why with this phrase.
+        case unreadable(Phrase, [String: String] = [:])
+    }
+
+    /// Reads `reply` as an answer to `question`: option numbers ("2", "1,3", "1 3") or an
+    /// option's label typed out, a number, yes or no, or the text itself.
+    func reading(_ reply: SMSReply, for question: Question, in language: String) -> Reading {
+        switch question.kind {
+        case .single(let options):
+            switch chosen(reply, options) {
+            case .options(let values) where values.count == 1: return .answer(.choice(values[0]))
+            case .options, .noSuchNumber: return .unreadable(.chooseOption)
+            case .unreadable: return .unreadable(.smsNotUnderstood)
+            }
+        case .multiple(let options, _), .rank(let options, _):
+            switch chosen(reply, options) {
+            case .options(let values): return .answer(.choices(values))
+            case .noSuchNumber: return .unreadable(.chooseOption)
+            case .unreadable: return .unreadable(.smsNotUnderstood)
+            }
+        case .scale(let minimum, let maximum, let minimumLabel, let maximumLabel):
+            if let number = reply.number { return .answer(.number(number)) }
+            if matches(reply, minimumLabel) { return .answer(.number(Double(minimum))) }
+            if matches(reply, maximumLabel) { return .answer(.number(Double(maximum))) }
+            return .unreadable(.numberRange, ["min": String(minimum), "max": String(maximum)])
+        case .number:
+            guard let number = reply.number else { return .unreadable(.enterNumber) }
+            return .answer(.number(number))
+        case .yesNo:
+            if reply.isOne(of: words.yes) { return .answer(.yesNo(true)) }
+            if reply.isOne(of: words.no) { return .answer(.yesNo(false)) }
+            return .unreadable(.yesOrNo)
+        case .text:
+            return .answer(.text(reply.text))
+        case .note:
+            return .unreadable(.noteNoAnswer)
+        }
+    }
+
+    /// What a reply to a choice question picks.
+    private enum Choice {
+        /// These option values, in the reply's order.
+        case options([String])
+        /// Option numbers, one of which no option has.
+        case noSuchNumber
+        /// Neither option numbers nor option labels.
+        case unreadable
+    }
+
+    private func chosen(_ reply: SMSReply, _ options: [Option]) -> Choice {
+        if let numbers = reply.numbers {
+            guard numbers.allSatisfy({ options.indices.contains($0 - 1) }) else { return .noSuchNumber }
+            return .options(numbers.map { options[$0 - 1].value })
+        }
+        // Labels typed out, one or several separated by commas or semicolons.
+        let pieces = reply.text.split { $0 == "," || $0 == ";" }.map { SMSReply(String($0)) }
+        var values: [String] = []
+        for piece in pieces {
+            guard
+                let option = options.first(where: { matches(piece, $0.label) || piece.folded == $0.value.lowercased() })
+            else { return .unreadable }
+            values.append(option.value)
+        }
+        return values.isEmpty ? .unreadable : .options(values)
+    }
+
+    /// Whether `reply` is `text` in any of its languages, ignoring case, accents and punctuation.
+    private func matches(_ reply: SMSReply, _ text: LocalizedText) -> Bool {
+        !reply.folded.isEmpty && text.translations.values.contains { SMSReply($0).folded == reply.folded }
+    }
+}

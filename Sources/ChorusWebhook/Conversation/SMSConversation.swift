@@ -1,0 +1,165 @@
+import ChorusCore
+
+/// The rules of a survey by text message, without any I/O: given what the store knows about a
+/// sender and their message, what to reply and what to store.
+///
+/// - Opt-out words (STOP and the like) are checked before anything else. The first gets one
+///   confirmation and forgets any unfinished answers; after it nothing at all is sent to that
+///   number, whatever it sends, until START or UNSTOP, which begins the survey afresh.
+/// - HELP and INFO get the help text, then the question on hand again.
+/// - A first message starts the survey's intro and consent; with several surveys served it must
+///   be a survey's SMS keyword, and anything else gets the list of keywords. A message naming a
+///   language (`español`, `spanish`, `ES`) starts in that language, and switches language later.
+/// - Then one question per message, with numbered options. Notes travel with the question after
+///   them, so that no message asks only for "anything" back; BACK passes over them likewise.
+/// - A reply that cannot be read gets a reason and the question again; nothing changes.
+/// - On completion the response is handed over to save and the conversation is deleted.
+/// - One completed response per number and survey version. The next message after completing
+///   gets "already answered" once, remembered by a marker (a declined interview, which holds no
+///   answers) until it expires; meanwhile further messages get no reply, so a phone that
+///   answers automatically cannot start an endless exchange.
+/// - A keyword of another survey while one is in progress repeats the question on hand: a
+///   sender has at most one conversation in progress.
+struct SMSConversation: Sendable {
+    /// The surveys served, the first being the one a message without keyword refers to.
+    let surveys: [Survey]
+    let words: ReplyWords
+
+    init(surveys: [Survey]) {
+        precondition(!surveys.isEmpty, "a conversation needs a survey")
+        self.surveys = surveys
+        self.words = ReplyWords(surveys: surveys)
+    }
+
+    /// The turn `message` makes for a sender in `state`, with expressions evaluated as of `today`
+    /// (days since 1970-01-01).
+    func respond(to message: String, _ state: SenderState, today: Int) -> SMSTurn {
+        let reply = SMSReply(message)
+        let active = surveys.lazy.compactMap { survey -> (InterviewEngine, Interview)? in
+            guard let interview = state.conversations[survey.id] else { return nil }
+            let engine = InterviewEngine(survey: survey, today: today)
+            return engine.step(interview) == .declined ? nil : (engine, interview)
+        }.first
+        let surveyID = active?.0.survey.id ?? surveys[0].id
+        var turn = SMSTurn(surveyID: surveyID, interview: state.conversations[surveyID])
+
+        if reply.isOne(of: words.stop) {
+            // Once opted out, even another STOP gets nothing back.
+            guard !state.isOptedOut else { return turn }
+            let (_, phrasebook, language) = speaker(active, reply)
+            turn.optOut = true
+            turn.interview = nil
+            turn.messages = [phrasebook.text(.smsStopped, in: language)]
+            return turn
+        }
+        if state.isOptedOut {
+            guard reply.isOne(of: words.start) else { return turn }
+            turn.optOut = false
+            return begin(reply, state, today: today, turn)
+        }
+        if reply.isOne(of: words.help) {
+            let (survey, phrasebook, language) = speaker(active, reply)
+            turn.messages = [phrasebook.text(.smsHelp, in: language, ["title": survey.title.text(in: language)])]
+            if case let (engine, interview)? = active { turn.record(show(engine, interview)) }
+            return turn
+        }
+        if case let (engine, interview)? = active {
+            turn.record(proceed(reply, engine, interview))
+            return turn
+        }
+        return begin(reply, state, today: today, turn)
+    }
+
+    /// Whose words to speak in, and in which language, for a keyword's answer: the conversation in
+    /// progress, else the first survey, in a language the message names or else its first.
+    private func speaker(
+        _ active: (InterviewEngine, Interview)?, _ reply: SMSReply
+    ) -> (Survey, Phrasebook, String) {
+        if case let (engine, interview)? = active { return (engine.survey, engine.phrasebook, interview.language) }
+        let survey = surveys[0]
+        let language = words.language(named: reply, among: survey.languages) ?? survey.languages.first ?? "en"
+        return (survey, Phrasebook(survey: survey), language)
+    }
+
+    /// A first message, with no conversation in progress: start the survey it asks for.
+    private func begin(_ reply: SMSReply, _ state: SenderState, today: Int, _ turn: SMSTurn) -> SMSTurn {
+        var turn = turn
+        let keyword = surveys.first { survey in survey.smsKeyword.map { SMSReply($0).keyword } == reply.keyword }
+        guard let survey = surveys.count == 1 ? surveys[0] : keyword else {
+            let (_, phrasebook, language) = speaker(nil, reply)
+            turn.messages = [menu(in: language, phrasebook)]
+            return turn
+        }
+        let engine = InterviewEngine(survey: survey, today: today)
+        let stored = state.conversations[survey.id]
+        let language =
+            words.language(named: reply, among: survey.languages) ?? stored?.language ?? survey.languages.first ?? "en"
+        turn.surveyID = survey.id
+        if state.completed.contains(survey.id) {
+            // Said once; the marker keeps further messages quiet until it expires.
+            if stored == nil { turn.messages = [engine.phrasebook.text(.smsAlreadyAnswered, in: language)] }
+            turn.interview = stored ?? engine.decline(engine.start(language: language))
+            return turn
+        }
+        turn.record(show(engine, engine.start(language: language)))
+        return turn
+    }
+
+    /// The next step of a conversation in progress.
+    private func proceed(_ reply: SMSReply, _ engine: InterviewEngine, _ interview: Interview) -> Shown {
+        let language = interview.language
+        if let named = words.language(named: reply, among: engine.survey.languages) {
+            return show(engine, engine.changeLanguage(named, interview))
+        }
+        let isKeyword = surveys.contains { $0.smsKeyword.map { SMSReply($0).keyword } == reply.keyword }
+        if isKeyword || reply.isOne(of: words.start) { return show(engine, interview) }
+        switch engine.step(interview) {
+        case .consent:
+            if reply.isOne(of: words.yes) { return show(engine, engine.agree(interview)) }
+            if reply.isOne(of: words.no) { return show(engine, engine.decline(interview)) }
+            if reply.isOne(of: words.back) { return show(engine, interview) }
+            return show(engine, interview, after: engine.phrasebook.text(.smsNotUnderstood, in: language))
+        case .question(let question):
+            if reply.isOne(of: words.back) { return show(engine, backOverNotes(engine, interview)) }
+            let outcome: AnswerOutcome
+            if reply.isOne(of: words.skip) {
+                outcome = engine.skip(interview)
+            } else {
+                switch reading(reply, for: question, in: language) {
+                case .answer(let answer): outcome = engine.answer(answer, interview)
+                case .unreadable(let phrase, let values):
+                    outcome = .refused(engine.phrasebook.text(phrase, in: language, values))
+                }
+            }
+            switch outcome {
+            case .accepted(let next): return show(engine, next)
+            case .refused(let reason): return show(engine, interview, after: reason)
+            }
+        case .note:
+            return show(engine, engine.acknowledge(interview))
+        case .complete, .declined:
+            // Never stored: a conversation is deleted when it ends.
+            return show(engine, interview)
+        }
+    }
+
+    /// BACK, passing over notes, which are only ever shown with the question after them.
+    private func backOverNotes(_ engine: InterviewEngine, _ interview: Interview) -> Interview {
+        var previous = engine.back(interview)
+        while case .note = engine.step(previous) {
+            let before = engine.back(previous)
+            guard before != previous else { break }
+            previous = before
+        }
+        return previous
+    }
+}
+
+extension SMSTurn {
+    /// Takes on what was shown: its message, the interview it leaves, and any completed response.
+    fileprivate mutating func record(_ shown: SMSConversation.Shown) {
+        messages.append(shown.message)
+        interview = shown.interview
+        completed = shown.completed
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A text message as the conversation reads it: forgiving of case, accents, spacing and the
+/// punctuation phones and people add ("Yes.", " 2.", "1, 3", "Sí!").
+struct SMSReply {
+    /// The message as received, only trimmed; a free-text answer is taken as this.
+    let text: String
+    /// Folded (lowercase, no accents), with surrounding punctuation and spaces removed.
+    let folded: String
+    /// Letters and digits only, folded: what keywords are compared with, so "Opt-out" and
+    /// "stop all" match OPTOUT and STOPALL but "stop texting me" matches nothing.
+    let keyword: String
+    /// Runs of letters and digits, folded, in order.
+    let tokens: [String]
+
+    init(_ message: String) {
+        text = Self.trimmed(message)
+        folded = Self.trimmed(Self.fold(message), also: Self.isPunctuation)
+        keyword = String(folded.filter { $0.isLetter || $0.isNumber })
+        tokens = folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// Whether the message is one of `words` (compared as keywords).
+    func isOne(of words: Set<String>) -> Bool {
+        !keyword.isEmpty && words.contains(keyword)
+    }
+
+    /// The numbers of the message when it is only numbers, separated by spaces, commas or "and"
+    /// ("1,3", "1 3", "1 y 3", " 2."); `nil` for anything else.
+    var numbers: [Int]? {
+        let fillers: Set<String> = ["and", "y", "e"]
+        let words = tokens.filter { !fillers.contains($0) }
+        guard !words.isEmpty, folded.allSatisfy({ $0.isNumber || $0.isLetter || " ,;.&+/".contains($0) }) else {
+            return nil
+        }
+        var numbers: [Int] = []
+        for word in words {
+            guard word.allSatisfy(\.isASCII), let number = Int(word) else { return nil }
+            numbers.append(number)
+        }
+        return numbers
+    }
+
+    /// The message as one number ("3", "2.5", "-1", "2,5"), or `nil`.
+    var number: Double? {
+        var written = folded.filter { !$0.isWhitespace }
+        if written.hasPrefix("+") { written.removeFirst() }
+        // A lone comma is a decimal comma ("2,5") unless three digits follow it ("1,000").
+        let commas = written.filter { $0 == "," }.count
+        if commas == 1, !written.contains("."),
+            let after = written.split(separator: ",", omittingEmptySubsequences: false).last, after.count != 3
+        {
+            written = written.replacingOccurrences(of: ",", with: ".")
+        } else {
+            written = written.replacingOccurrences(of: ",", with: "")
+        }
+        guard written.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
+        return Double(written)
+    }
+
+    /// `text` folded for comparison: lowercase, accents removed, spaces collapsed.
+    static func fold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Punctuation and symbols around a reply, except the signs of a number.
+    private static func isPunctuation(_ character: Character) -> Bool {
+        (character.isPunctuation || character.isSymbol) && character != "+" && character != "-"
+    }
+
+    private static func trimmed(_ text: String, also extra: (Character) -> Bool = { _ in false }) -> String {
+        let drop = { (character: Character) in character.isWhitespace || extra(character) }
+        return String(text.drop(while: drop).reversed().drop(while: drop).reversed())
+    }
+}

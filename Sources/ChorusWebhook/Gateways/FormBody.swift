@@ -1,0 +1,58 @@
+/// An `application/x-www-form-urlencoded` body as its fields, in order, repeated names kept.
+struct FormBody: Sendable {
+    /// Name and value of each field, decoded.
+    let fields: [(name: String, value: String)]
+
+    /// Decodes `bytes`: `+` is a space, `%XX` a byte, and the bytes must be UTF-8.
+    ///
+    /// - Throws: ``WebhookError`` for a broken escape or bytes that are not UTF-8.
+    init(_ bytes: [UInt8]) throws(WebhookError) {
+        var fields: [(name: String, value: String)] = []
+        for pair in bytes.split(separator: UInt8(ascii: "&")) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let name = try Self.decode(parts[0])
+            let value = parts.count > 1 ? try Self.decode(parts[1]) : ""
+            fields.append((name, value))
+        }
+        self.fields = fields
+    }
+
+    /// The first value of `name`.
+    subscript(name: String) -> String? {
+        fields.first { $0.name == name }?.value
+    }
+
+    private static func decode(_ encoded: ArraySlice<UInt8>) throws(WebhookError) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(encoded.count)
+        var index = encoded.startIndex
+        while index < encoded.endIndex {
+            let byte = encoded[index]
+            if byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%") {
+                guard index + 2 < encoded.endIndex, let high = hexValue(encoded[index + 1]),
+                    let low = hexValue(encoded[index + 2])
+                else { throw WebhookError.malformed("a broken %-escape in the form body") }
+                bytes.append(high << 4 | low)
+                index += 2
+            } else {
+                bytes.append(byte)
+            }
+            index += 1
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw WebhookError.malformed("the form body is not UTF-8")
+        }
+        return text
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

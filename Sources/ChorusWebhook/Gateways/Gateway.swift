@@ -1,0 +1,65 @@
+/// An SMS gateway's inbound webhook: how its requests read, how they are signed, and how a reply
+/// is written back in the response.
+///
+/// Adding a gateway is one file with a type conforming to this, listed in ``Gateways/all``.
+protocol Gateway: Sendable {
+    /// A short lowercase name: the route (`/sms/<name>`), the key of its secret in the
+    /// configuration, the namespace of its message ids, and what logs call it.
+    var name: String { get }
+
+    /// Whether `request` was signed with `secret` as the gateway documents; compared in constant time.
+    func isAuthentic(_ request: GatewayRequest, secret: String) -> Bool
+
+    /// The message `request` carries.
+    ///
+    /// - Throws: ``WebhookError`` when the body is malformed or lacks a field.
+    func inbound(from request: GatewayRequest) throws(WebhookError) -> InboundSMS
+
+    /// The response body that has the gateway send `messages`, in order; none sends nothing.
+    func reply(_ messages: [String]) -> GatewayReply
+}
+
+extension Gateway {
+    /// Where the gateway posts.
+    var path: String { "/sms/\(name)" }
+}
+
+/// The gateways Chorus speaks to.
+enum Gateways {
+    static let all: [any Gateway] = [TwilioGateway(), JSONGateway()]
+}
+
+/// A webhook request as signatures see it.
+struct GatewayRequest: Sendable {
+    /// The URL the gateway requested, as it signs it: `--public-url` and the path and query, or
+    /// the scheme, Host header, path and query of the request.
+    var url: String
+    /// Header values by lowercase name.
+    var headers: [String: String]
+    /// The body, byte for byte.
+    var body: [UInt8]
+}
+
+/// A text message received.
+///
+/// Its description names only the message id, so that interpolating one into a log or an error
+/// cannot leak the number or the text.
+struct InboundSMS: Sendable, Hashable, CustomStringConvertible {
+    /// The gateway's id for the message, the same when it retries.
+    var messageID: String
+    /// The sender's number as the gateway wrote it. It is kept only in memory while the request
+    /// is handled and never logged or stored: the store sees a keyed hash of it.
+    var from: String
+    /// The number it was sent to, if the gateway says.
+    var to: String?
+    /// What it says.
+    var text: String
+
+    var description: String { "message \(messageID)" }
+}
+
+/// What a gateway expects back.
+struct GatewayReply: Sendable, Hashable {
+    var contentType: String
+    var body: String
+}

@@ -1,0 +1,24 @@
+/// Helpers shared by gateway signatures.
+enum Signature {
+    /// Whether `expected` and `given` are equal, in time that depends only on their lengths, so a
+    /// forger learns nothing from how fast a wrong guess is refused.
+    static func matches(_ expected: String, _ given: String) -> Bool {
+        let expected = Array(expected.utf8)
+        let given = Array(given.utf8)
+        guard expected.count == given.count else { return false }
+        var difference: UInt8 = 0
+        for index in expected.indices { difference |= expected[index] ^ given[index] }
+        return difference == 0
+    }
+
+    /// Lowercase hexadecimal.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

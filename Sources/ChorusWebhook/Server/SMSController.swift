@@ -1,0 +1,191 @@
+import ChorusCore
+import ChorusStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import Synchronization
+
+/// The gateway routes: check the signature, read the message, move the sender's conversation on
+/// and store the change, then answer with the reply.
+///
+/// Nothing is stored before the signature is checked, and the 2xx goes out only after the store
+/// has committed the change. The raw number lives only in this request's memory: the store sees
+/// its pseudonym, the logs see neither it nor the text.
+struct SMSController<Store: SMSStore>: Sendable {
+    let configuration: WebhookConfiguration
+    let conversation: SMSConversation
+    let store: Store
+    let key: SenderKey
+    let now: @Sendable () -> Date
+    let locks = SenderLocks()
+    /// The hour expired conversations were last deleted in; they are deleted again when it changes.
+    let purgedHour = PurgedHour()
+
+    final class PurgedHour: Sendable {
+        let hour = Mutex<String?>(nil)
+    }
+
+    /// How a request ended, as logged.
+    enum Outcome: String {
+        case replied, silent, replayed, forbidden, tooLarge = "too-large", malformed, storeFailed = "store-failed"
+    }
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        for gateway in Gateways.all {
+            let secret = configuration.secrets[gateway.name]
+            // Not configured: the route does not exist, and the router answers 404.
+            guard secret != nil || configuration.allowUnsigned else { continue }
+            router.post(RouterPath(gateway.path)) { request, context in
+                await handle(request, logger: context.logger, gateway: gateway, secret: secret)
+            }
+        }
+    }
+
+    func handle(_ request: Request, logger: Logger, gateway: any Gateway, secret: String?) async -> Response {
+        let started = ContinuousClock.now
+        let (outcome, response) = await respond(to: request, gateway: gateway, secret: secret, logger: logger)
+        let elapsed = started.duration(to: .now).components
+        let microseconds = elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
+        // Only these: never the number, its pseudonym, the message id or the text.
+        logger.info(
+            "SMS webhook request",
+            metadata: [
+                "sms.gateway": "\(gateway.name)",
+                "sms.outcome": "\(outcome.rawValue)",
+                "http.status": "\(response.status.code)",
+                "latency.us": "\(microseconds)",
+            ])
+        return response
+    }
+
+    private func respond(
+        to request: Request, gateway: any Gateway, secret: String?, logger: Logger
+    ) async -> (Outcome, Response) {
+        let body: [UInt8]
+        do {
+            body = Array(try await request.body.collect(upTo: configuration.maximumBodySize).readableBytesView)
+        } catch is NIOTooManyBytesError {
+            return (.tooLarge, Self.plain(.contentTooLarge, "request body too large"))
+        } catch {
+            return (.malformed, Self.plain(.badRequest, "unreadable request body"))
+        }
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let signed = GatewayRequest(url: signedURL(request), headers: headers, body: body)
+        if let secret, !gateway.isAuthentic(signed, secret: secret) {
+            return (.forbidden, Self.plain(.forbidden, "signature missing or wrong"))
+        }
+        let inbound: InboundSMS
+        do {
+            inbound = try gateway.inbound(from: signed)
+        } catch {
+            return (.malformed, Self.plain(.badRequest, error.description))
+        }
+        guard let number = SenderKey.normalizeE164(inbound.from) else {
+            return (.malformed, Self.plain(.badRequest, "the sender is not an E.164 number"))
+        }
+        let sender = key.pseudonym(forE164: number)
+        do {
+            let (outcome, parts) = try await locks.withLock(sender) {
+                try process(inbound, from: sender, gateway: gateway.name)
+            }
+            let reply = gateway.reply(parts)
+            var headers = HTTPFields()
+            headers[.contentType] = reply.contentType
+            return (
+                outcome,
+                Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+            )
+        } catch {
+            // The store's errors name paths and surveys, never a sender or a message.
+            let reason = (error as? StoreError)?.description ?? "\(type(of: error))"
+            logger.error("SMS store failed", metadata: ["error": "\(reason)"])
+            return (.storeFailed, Self.plain(.internalServerError, "try again later"))
+        }
+    }
+
+    /// Moves the sender's conversation on and stores the change; a message already processed
+    /// gets the same reply again and changes nothing.
+    private func process(_ inbound: InboundSMS, from sender: String, gateway: String) throws -> (Outcome, [String]) {
+        if let reply = try store.processedReply(gateway: gateway, messageID: inbound.messageID) {
+            return (.replayed, Self.parts(of: reply))
+        }
+        let date = now()
+        try deleteExpired(at: date)
+        var state = SenderState(isOptedOut: try store.isOptedOut(sender: sender))
+        for survey in configuration.surveys {
+            state.conversations[survey.id] = try store.conversation(sender: sender, surveyID: survey.id)
+            if try store.hasCompleted(sender: sender, surveyID: survey.id, surveyVersion: survey.version) {
+                state.completed.insert(survey.id)
+            }
+        }
+        let turn = conversation.respond(to: inbound.text, state, today: today(at: date))
+        let parts = turn.messages.flatMap { SMSText(SMSText.plain($0)).parts }
+        let expiry = Double(configuration.conversationExpiry.components.seconds)
+        let change = SMSChange(
+            gateway: gateway, messageID: inbound.messageID, sender: sender, surveyID: turn.surveyID,
+            reply: Self.stored(parts), interview: turn.interview,
+            completed: turn.completed.map { ($0, day: Day(date, in: configuration.timeZone)) }, optOut: turn.optOut,
+            expiresHour: ChorusDatabase.hour(date.addingTimeInterval(expiry), in: .gmt))
+        do {
+            try store.applySMS(change)
+        } catch {
+            // Another instance may have processed the same message meanwhile: give its reply.
+            guard let reply = try? store.processedReply(gateway: gateway, messageID: inbound.messageID) else {
+                throw error
+            }
+            return (.replayed, Self.parts(of: reply))
+        }
+        return (parts.isEmpty ? .silent : .replied, parts)
+    }
+
+    /// Deletes expired conversations on the first message of each hour, as expiry counts hours.
+    private func deleteExpired(at date: Date) throws {
+        let hour = ChorusDatabase.hour(date, in: .gmt)
+        let due = purgedHour.hour.withLock { purged in
+            defer { purged = hour }
+            return purged != hour
+        }
+        guard due else { return }
+        do {
+            _ = try store.deleteExpired(beforeHour: hour)
+        } catch {
+            purgedHour.hour.withLock { $0 = nil }
+            throw error
+        }
+    }
+
+    /// Days since 1970-01-01 in the configured zone, for `today()` in survey expressions.
+    private func today(at date: Date) -> Int {
+        let seconds = date.timeIntervalSince1970 + Double(configuration.timeZone.secondsFromGMT(for: date))
+        return Int((seconds / 86_400).rounded(.down))
+    }
+
+    /// The URL the gateway signed: the public URL when configured, else the Host header's.
+    private func signedURL(_ request: Request) -> String {
+        let pathAndQuery = request.head.path ?? "/"
+        if let publicURL = configuration.publicURL {
+            return String(publicURL.reversed().drop { $0 == "/" }.reversed()) + pathAndQuery
+        }
+        let host = request.head.authority ?? request.headers[HTTPField.Name("Host")!] ?? "localhost"
+        return "http://\(host)\(pathAndQuery)"
+    }
+
+    /// The parts of a reply as the store keeps them: joined by U+001E, which XML, and so no survey
+    /// text, can contain.
+    private static func stored(_ parts: [String]) -> String {
+        parts.joined(separator: "\u{1E}")
+    }
+
+    private static func parts(of stored: String) -> [String] {
+        stored.isEmpty ? [] : stored.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    private static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+}

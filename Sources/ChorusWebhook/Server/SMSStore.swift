@@ -1,0 +1,22 @@
+public import ChorusCore
+public import ChorusStore
+
+/// What the webhook needs from a store: the state of a sender's conversations, the replies
+/// already given, and one all-or-nothing write per message. ``ChorusDatabase`` is one; tests
+/// use one in memory.
+///
+/// Senders are always pseudonyms from ``SenderKey/pseudonym(forE164:)``, never numbers.
+public protocol SMSStore: Sendable {
+    /// The unfinished interview of `sender` in a survey, if there is one.
+    func conversation(sender: String, surveyID: String) throws -> Interview?
+    /// The reply already given to a message, if it was processed before.
+    func processedReply(gateway: String, messageID: String) throws -> String?
+    /// Whether `sender` completed this version of a survey.
+    func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool
+    /// Whether `sender` opted out.
+    func isOptedOut(sender: String) throws -> Bool
+    /// Deletes conversations and message records expiring before `beforeHour`; how many went.
+    func deleteExpired(beforeHour: String) throws -> Int
+    /// Applies everything one message changes, durably, all or nothing.
+    func applySMS(_ change: SMSChange) throws
+}

@@ -1,0 +1,95 @@
+import ChorusCore
+import ChorusStore
+import Synchronization
+
+@testable import ChorusWebhook
+
+/// An SMS store in memory that keeps what ChorusDatabase keeps, and counts every call, so a test
+/// can tell that a refused request never reached the store.
+final class MemorySMSStore: SMSStore {
+    struct Contents: Sendable {
+        var conversations: [String: (interview: Interview, expires: String)] = [:]
+        var replies: [String: (reply: String, expires: String)] = [:]
+        var completed: Set<String> = []
+        var optedOut: Set<String> = []
+        var responses: [(Response, day: Day)] = []
+        var calls = 0
+        var applied = 0
+    }
+
+    let contents = Mutex(Contents())
+    /// When set, every write fails, as a full disk would make it.
+    let failing = Mutex(false)
+
+    struct Failure: Error {}
+
+    func conversation(sender: String, surveyID: String) throws -> Interview? {
+        contents.withLock {
+            $0.calls += 1
+            return $0.conversations[sender + " " + surveyID]?.interview
+        }
+    }
+
+    func processedReply(gateway: String, messageID: String) throws -> String? {
+        contents.withLock {
+            $0.calls += 1
+            return $0.replies[gateway + " " + messageID]?.reply
+        }
+    }
+
+    func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool {
+        contents.withLock {
+            $0.calls += 1
+            return $0.completed.contains("\(sender) \(surveyID) \(surveyVersion)")
+        }
+    }
+
+    func isOptedOut(sender: String) throws -> Bool {
+        contents.withLock {
+            $0.calls += 1
+            return $0.optedOut.contains(sender)
+        }
+    }
+
+    func deleteExpired(beforeHour hour: String) throws -> Int {
+        contents.withLock {
+            $0.calls += 1
+            let before = $0.conversations.count + $0.replies.count
+            $0.conversations = $0.conversations.filter { $0.value.expires >= hour }
+            $0.replies = $0.replies.filter { $0.value.expires >= hour }
+            return before - $0.conversations.count - $0.replies.count
+        }
+    }
+
+    func applySMS(_ change: SMSChange) throws {
+        if failing.withLock({ $0 }) { throw Failure() }
+        try contents.withLock { contents throws(Failure) in
+            contents.calls += 1
+            let message = change.gateway + " " + change.messageID
+            guard contents.replies[message] == nil else { throw Failure() }
+            contents.replies[message] = (change.reply, change.expiresHour)
+            let conversation = change.sender + " " + change.surveyID
+            if let (response, day) = change.completed {
+                contents.responses.append((response, day: day))
+                contents.completed.insert("\(change.sender) \(response.surveyID) \(response.surveyVersion)")
+                contents.conversations[conversation] = nil
+            } else {
+                contents.conversations[conversation] = change.interview.map { ($0, change.expiresHour) }
+            }
+            switch change.optOut {
+            case true?:
+                contents.optedOut.insert(change.sender)
+                contents.conversations = contents.conversations.filter { !$0.key.hasPrefix(change.sender + " ") }
+            case false?:
+                contents.optedOut.remove(change.sender)
+            case nil:
+                break
+            }
+            contents.applied += 1
+        }
+    }
+
+    var calls: Int { contents.withLock { $0.calls } }
+    var responses: [Response] { contents.withLock { $0.responses.map(\.0) } }
+    var conversationCount: Int { contents.withLock { $0.conversations.count } }
+}

@@ -1,0 +1,317 @@
+import ChorusCore
+import Testing
+
+@testable import ChorusWebhook
+
+@Suite struct SMSConversationTests {
+    static let consentEnglish = """
+        Neighborhood safety
+        Tell us what matters to you.
+        Your answers are anonymous.
+        Reply YES to agree and start, or NO if you'd rather not.
+        Reply STOP at any time to stop.
+        Para español, responda ES.
+        """
+
+    static let consentSpanish = """
+        Seguridad del barrio
+        Díganos qué le importa.
+        Sus respuestas son anónimas.
+        Responda SI para aceptar y empezar, o NO si prefiere no participar.
+        Responda STOP en cualquier momento para terminar.
+        For English, reply EN.
+        """
+
+    static let areaEnglish = """
+        Question 1 of 7
+        Which part of town do you live in?
+        1) North side
+        2) South side
+        3) East side
+        4) West side
+        Reply with the number of your answer.
+        Reply BACK to go back.
+        """
+
+    static let areaSpanish = """
+        Pregunta 1 de 7
+        ¿En qué parte de la ciudad vive?
+        1) Lado norte
+        2) Lado sur
+        3) Lado este
+        4) Lado oeste
+        Responda con el número de su respuesta.
+        Responda ATRAS para volver.
+        """
+
+    static let concernsEnglish = """
+        Question 2 of 7
+        What worries you most?
+        1) Traffic
+        2) Theft
+        3) Violence
+        4) Lighting
+        Reply with 2 numbers, most important first.
+        Reply BACK to go back.
+        """
+
+    @Test func aFirstMessageStartsTheIntroAndConsent() {
+        var texter = Texter()
+        #expect(texter.send("Hi") == Self.consentEnglish)
+        #expect(texter.state.conversations["safety-priorities"] != nil)
+    }
+
+    @Test(arguments: ["español", "Espanol", "spanish", "ES", "es."])
+    func aFirstMessageNamingALanguageStartsInIt(_ message: String) {
+        var texter = Texter()
+        #expect(texter.send(message) == Self.consentSpanish)
+    }
+
+    @Test(arguments: ["yes", "YES", " Yes. ", "y", "Sí", "si", "SI!"])
+    func agreeingInEitherLanguageShowsTheFirstQuestion(_ message: String) {
+        var texter = Texter()
+        texter.send("hello")
+        #expect(texter.send(message) == Self.areaEnglish)
+    }
+
+    @Test func agreeingInSpanishKeepsSpanish() {
+        var texter = Texter()
+        #expect(texter.send(["hola", "español", "SÍ"]) == Self.areaSpanish)
+    }
+
+    @Test func anUnreadableConsentReplyIsAskedAgain() {
+        var texter = Texter()
+        texter.send("hello")
+        #expect(texter.send("maybe") == "Sorry, I didn't understand that.\n" + Self.consentEnglish)
+    }
+
+    @Test func decliningSavesNothingAndForgetsTheConversation() {
+        var texter = Texter()
+        texter.send("hello")
+        #expect(
+            texter.send("No")
+                == "That's okay. We won't keep any of your answers. Thank you for your time, and take care.")
+        #expect(texter.state.conversations.isEmpty)
+        #expect(texter.send("hello again") == Self.consentEnglish)
+    }
+
+    @Test(arguments: ["2", " 2.", "2!", "South side", "south SIDE", "Lado sur"])
+    func forgivingSingleChoiceReplies(_ message: String) throws {
+        var texter = Texter()
+        #expect(texter.send(["hi", "yes", message]) == Self.concernsEnglish)
+        let interview = try #require(texter.state.conversations["safety-priorities"])
+        #expect(interview.answers["area"] == .choice("south"))
+    }
+
+    @Test(arguments: ["2,3", "2 3", "2, 3", "2 and 3", "2 y 3", "Theft, Violence"])
+    func forgivingRankReplies(_ message: String) throws {
+        var texter = Texter()
+        texter.send(["hi", "yes", "1", message])
+        let interview = try #require(texter.state.conversations["safety-priorities"])
+        #expect(interview.answers["concerns"] == .choices(["theft", "violence"]))
+    }
+
+    @Test func anInvalidReplyGetsTheReasonAndTheQuestionAgain() {
+        var texter = Texter()
+        texter.send(["hi", "yes"])
+        #expect(texter.send("7") == "Please choose one of the options.\n" + Self.areaEnglish)
+        #expect(texter.send("1 2") == "Please choose one of the options.\n" + Self.areaEnglish)
+        #expect(texter.send("banana") == "Sorry, I didn't understand that.\n" + Self.areaEnglish)
+        texter.send("1")
+        #expect(texter.send("3") == "Please choose 2, most important first.\n" + Self.concernsEnglish)
+        #expect(texter.send("1 1") == "Please choose each option only once.\n" + Self.concernsEnglish)
+        #expect(texter.onQuestion == "concerns")
+    }
+
+    @Test func theRefusalIsInTheConversationsLanguage() {
+        var texter = Texter()
+        texter.send(["hola", "español", "si"])
+        #expect(texter.send("9") == "Por favor elija una de las opciones.\n" + Self.areaSpanish)
+        #expect(texter.send("qué?") == "Perdón, no entendí su respuesta.\n" + Self.areaSpanish)
+    }
+
+    @Test func backReturnsToThePreviousQuestionAndThenToConsent() {
+        var texter = Texter()
+        texter.send(["hi", "yes", "1"])
+        #expect(texter.send("back") == Self.areaEnglish)
+        #expect(texter.send("BACK") == Self.consentEnglish)
+        // Agreeing again resumes with the answer kept.
+        #expect(texter.send("yes") == Self.areaEnglish)
+        #expect(texter.state.conversations["safety-priorities"]?.answers["area"] == .choice("north"))
+    }
+
+    @Test func backAndSkipWorkInSpanishAndInEnglish() {
+        var texter = Texter()
+        texter.send(["hola", "español", "si", "1"])
+        #expect(texter.send("atrás") == Self.areaSpanish)
+        texter.send(["1", "2 3", "3"])
+        #expect(texter.onQuestion == "household")
+        texter.send("SALTAR")
+        #expect(texter.onQuestion == "hours-outside")
+        texter.send("skip")
+        #expect(texter.onQuestion == "walk-at-night")
+    }
+
+    @Test func skippingARequiredQuestionIsRefused() {
+        var texter = Texter()
+        texter.send(["hi", "yes"])
+        #expect(texter.send("skip") == "This question needs an answer.\n" + Self.areaEnglish)
+    }
+
+    @Test func switchingLanguageShowsTheQuestionAgainInIt() {
+        var texter = Texter()
+        texter.send(["hi", "yes"])
+        #expect(texter.send("Español") == Self.areaSpanish)
+        #expect(texter.send("inglés") == Self.areaEnglish)
+        #expect(texter.send("ES") == Self.areaSpanish)
+    }
+
+    @Test func eachQuestionKindBySMS() {
+        var texter = Texter()
+        texter.send(["hi", "yes", "1", "1 2"])
+        #expect(
+            texter.send("9") == """
+                Please enter a number from 1 to 5.
+                Question 3 of 8
+                How safe do you feel at night?
+                1 = Not at all, 5 = Very safe
+                Reply with a number from 1 to 5.
+                Reply BACK to go back.
+                """)
+        // A note travels with the question after it.
+        #expect(
+            texter.send("not at all") == """
+                We hear you.
+                Question 4 of 8
+                What would help with traffic?
+                1) Speed bumps
+                2) Crosswalks
+                3) Lights
+                Reply with the numbers of your answers, like 1 3.
+                Choose up to 2.
+                Reply BACK to go back or SKIP to skip.
+                """)
+        #expect(texter.send("1 2 3").hasPrefix("Please choose no more than 2.\nQuestion 4 of 8"))
+        #expect(
+            texter.send("1,3").hasPrefix("Question 5 of 8\nHow many people live in your home?\nReply with a number."))
+        // BACK passes over the note to the question before it.
+        #expect(texter.send("back").hasPrefix("Question 4 of 8\nWhat would help"))
+        texter.send("3")
+        #expect(texter.send("many").hasPrefix("Please enter a number.\nQuestion 5 of 8"))
+        #expect(texter.send("2,5").hasPrefix("Please enter a whole number, without decimals.\n"))
+        texter.send("4")
+        texter.send("2,5")
+        #expect(texter.onQuestion == "walk-at-night")
+        #expect(texter.send("maybe").hasPrefix("Please answer yes or no.\nQuestion 7 of 8\nDo you walk at night?"))
+        #expect(texter.send("Y").hasPrefix("Question 8 of 8\nAny ideas?\nReply with your answer in your own words."))
+        #expect(
+            texter.send("More lights on every street corner, please")
+                .hasPrefix("Please keep it to 40 characters or fewer. This has 42.\n"))
+        #expect(
+            texter.send("  More lights  ")
+                == "Thank you for sharing. Your answers will be counted together with your neighbors' answers.\nResults in June."
+        )
+        #expect(
+            texter.saved == [
+                Response(
+                    surveyID: "safety-priorities", surveyVersion: 3, language: "en",
+                    answers: [
+                        "area": .choice("north"), "concerns": .choices(["traffic", "theft"]),
+                        "safe-at-night": .number(1), "traffic-fixes": .choices(["lights"]), "household": .number(4),
+                        "hours-outside": .number(2.5), "walk-at-night": .yesNo(true), "ideas": .text("More lights"),
+                    ])
+            ])
+        #expect(texter.state.conversations.isEmpty)
+    }
+
+    @Test func aSpanishSenderCompletesInSpanish() {
+        var texter = Texter()
+        texter.send(["Hola", "español", "sí", "2", "2 3", "5", "1", "0,5", "no", "Más luces"])
+        #expect(
+            texter.last?.messages == [
+                "Gracias por compartir. Sus respuestas se contarán junto con las de sus vecinos.\nResultados en junio."
+            ])
+        #expect(texter.saved.first?.language == "es")
+        #expect(texter.saved.first?.answers["hours-outside"] == .number(0.5))
+    }
+
+    @Test func aCompletedSenderIsToldOnceThenLeftInPeace() {
+        var texter = Texter()
+        texter.send(["hi", "yes", "2", "2 3", "5", "skip", "skip", "no", "skip"])
+        #expect(texter.saved.count == 1)
+        #expect(texter.send("hi") == "You've already answered this survey. Thank you!")
+        #expect(texter.send("hi again") == "")
+        #expect(texter.send("SAFE") == "")
+        // A marker keeps it quiet, holding no answers.
+        #expect(texter.state.conversations["safety-priorities"]?.answers == [:])
+        // Once the marker has expired, the sender is told once more.
+        texter.state.conversations = [:]
+        #expect(texter.send("hello?") == "You've already answered this survey. Thank you!")
+        #expect(texter.saved.count == 1)
+    }
+
+    @Test(arguments: [
+        "STOP", "stop", "Stop.", "STOPALL", "stop all", "UNSUBSCRIBE", "cancel", "END", "quit", "REVOKE", "OPTOUT",
+        "opt-out",
+    ])
+    func stopWordsOptOutWithOneConfirmationThenSilence(_ word: String) {
+        var texter = Texter()
+        texter.send(["hi", "yes", "1"])
+        #expect(texter.send(word) == "You won't get any more messages from this survey. Take care.")
+        #expect(texter.last?.optOut == true)
+        #expect(texter.state.conversations.isEmpty)
+        for message in ["hi", "STOP", "HELP", "yes", "SAFE", "español"] {
+            #expect(texter.send(message) == "", "\(message)")
+            #expect(texter.last?.optOut == nil)
+        }
+    }
+
+    @Test func stopConfirmsInTheConversationsLanguage() {
+        var texter = Texter()
+        texter.send(["hola", "español"])
+        #expect(texter.send("STOP") == "No recibirá más mensajes de esta encuesta. Cuídese.")
+    }
+
+    @Test func stopTextingMeIsNotAStop() {
+        var texter = Texter()
+        texter.send(["hi", "yes"])
+        #expect(texter.send("stop texting me") == "Sorry, I didn't understand that.\n" + Self.areaEnglish)
+    }
+
+    @Test(arguments: ["START", "unstop"])
+    func startAfterAStopBeginsAgain(_ word: String) {
+        var texter = Texter()
+        texter.send(["hi", "STOP", "hello"])
+        #expect(texter.send(word) == Self.consentEnglish)
+        #expect(texter.last?.optOut == false)
+        #expect(texter.send("yes") == Self.areaEnglish)
+    }
+
+    @Test func helpGetsTheHelpTextThenTheQuestionAgain() {
+        var texter = Texter()
+        texter.send(["hi", "yes"])
+        let help =
+            "Neighborhood safety: an anonymous survey by text message, one message for each reply you send. "
+            + "Msg & data rates may apply. Reply STOP to stop."
+        #expect(texter.send("HELP") == help + "\n\n" + Self.areaEnglish)
+        #expect(texter.last?.messages.count == 2)
+        var fresh = Texter()
+        #expect(fresh.send("info") == help)
+        #expect(fresh.state.conversations.isEmpty)
+    }
+
+    @Test func severalSurveysNeedAKeyword() {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        #expect(
+            texter.send("hi") == "For Neighborhood safety, reply SAFE.\nFor Our parks, reply PARKS.")
+        #expect(texter.state.conversations.isEmpty)
+        #expect(texter.send("parks").hasPrefix("Our parks\nAnonymous.\nReply YES"))
+        texter.send("yes")
+        // Another survey's keyword while one is in progress shows the question on hand.
+        #expect(texter.send("SAFE").hasPrefix("Question 1 of 1\nDo you visit a park?"))
+        texter.send("yes")
+        #expect(texter.saved.map(\.surveyID) == ["parks"])
+        #expect(texter.send("SAFE") == Self.consentEnglish)
+        #expect(texter.last?.surveyID == "safety-priorities")
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import ChorusWebhook
+
+@Suite struct SMSTextTests {
+    @Test(arguments: ["Hello", "¿Qué tal, señor?", "¡Ñandu! Ü ü ä Ø å ß É Ç", "@£$¥ è é ù ì ò", "line\nbreak\r\nend"])
+    func gsm7Texts(_ text: String) {
+        #expect(SMSText(text).encoding == .gsm7)
+    }
+
+    @Test(arguments: ["está", "sí", "ç", "¿Cuántas?", "emoji 😀", "“quoted”", "Tiếng Việt"])
+    func ucs2Texts(_ text: String) {
+        #expect(SMSText(text).encoding == .ucs2)
+    }
+
+    @Test func extensionCharactersTakeTwoSeptets() {
+        #expect(SMSText("€").length == 2)
+        #expect(SMSText("{a}").length == 5)
+        #expect(SMSText("^~\\|[]").length == 12)
+        #expect(SMSText("\r\n").length == 2)
+        #expect(SMSText("😀").length == 2)
+    }
+
+    @Test func segmentsCount() {
+        #expect(SMSText(String(repeating: "a", count: 160)).segments == 1)
+        #expect(SMSText(String(repeating: "a", count: 161)).segments == 2)
+        #expect(SMSText(String(repeating: "a", count: 306)).segments == 2)
+        #expect(SMSText(String(repeating: "a", count: 307)).segments == 3)
+        #expect(SMSText(String(repeating: "á", count: 70)).segments == 1)
+        #expect(SMSText(String(repeating: "á", count: 71)).segments == 2)
+        #expect(SMSText(String(repeating: "á", count: 134)).segments == 2)
+        #expect(SMSText(String(repeating: "€", count: 80)).segments == 1)
+        #expect(SMSText(String(repeating: "€", count: 81)).segments == 2)
+    }
+
+    @Test func anEscapePairOrASurrogatePairNeverStraddlesTwoSegments() {
+        let a152 = String(repeating: "a", count: 152)
+        #expect(SMSText(a152 + "€" + a152).segments == 3)
+        let a66 = String(repeating: "á", count: 66)
+        #expect(SMSText(a66 + "😀" + a66).segments == 3)
+    }
+
+    @Test func aTextThatFitsStaysWhole() {
+        #expect(SMSText(String(repeating: "a", count: 160)).parts == [String(repeating: "a", count: 160)])
+        #expect(SMSText("").parts == [])
+    }
+
+    @Test func aLongTextIsCutBetweenWords() {
+        let words = (1...60).map { "word\($0)" }
+        let text = words.joined(separator: " ")
+        let parts = SMSText(text).parts
+        #expect(parts.count == 3)
+        for part in parts {
+            #expect(SMSText(part).length <= 153)
+            #expect(!part.hasPrefix(" ") && !part.hasSuffix(" "))
+        }
+        #expect(parts.joined(separator: " ") == text)
+    }
+
+    @Test func aLongUCS2TextIsCutWithinItsBudget() {
+        let text = Array(repeating: "¿Cuántas personas viven en su casa?", count: 5).joined(separator: "\n")
+        let parts = SMSText(text).parts
+        for part in parts { #expect(part.utf16.count <= 67) }
+        #expect(
+            parts.joined(separator: " ").split(whereSeparator: \.isWhitespace)
+                == text.split(whereSeparator: \.isWhitespace))
+    }
+
+    @Test func aWordLongerThanAPartIsCutBetweenCharacters() {
+        let parts = SMSText(String(repeating: "😀", count: 40)).parts
+        #expect(parts.map(\.count) == [33, 7])
+        #expect(parts.joined() == String(repeating: "😀", count: 40))
+    }
+
+    @Test func typographicPunctuationBecomesGSM7() {
+        let plain = SMSText.plain("It’s “fine” — really…\u{00A0}ok")
+        #expect(plain == "It's \"fine\" - really... ok")
+        #expect(SMSText(plain).encoding == .gsm7)
+    }
+}
