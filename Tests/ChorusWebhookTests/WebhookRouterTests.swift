@@ -224,4 +224,20 @@ import Testing
         #expect(saved.first?.day.description == "2026-09-21")
         #expect(saved.first?.0.answers["area"] == .choice("south"))
     }
+
+    @Test func aMessageDeliveredManyTimesAtOnceIsProcessedOnce() async throws {
+        let harness = try WebhookHarness()
+        try await harness.application().test(.router) { client in
+            _ = try await client.twilio(from: Self.alice, "Hello", id: "SM1")
+            let bodies = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<10 {
+                    group.addTask { String(buffer: try await client.twilio(from: Self.alice, "yes", id: "SM2").body) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(bodies).count == 1)
+            #expect(bodies.first?.contains("Question 1 of 7") == true)
+        }
+        #expect(harness.store.contents.withLock { $0.applied } == 2)
+    }
 }

@@ -11,7 +11,7 @@ extension SMSConversation {
 
     /// Reads `reply` as an answer to `question`: option numbers ("2", "1,3", "1 3") or an
     /// option's label typed out, a number, yes or no, or the text itself.
-    func reading(_ reply: SMSReply, for question: Question, in language: String) -> Reading {
+    func reading(_ reply: SMSReply, for question: Question) -> Reading {
         switch question.kind {
         case .single(let options):
             switch chosen(reply, options) {

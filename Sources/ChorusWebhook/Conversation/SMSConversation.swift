@@ -125,7 +125,7 @@ struct SMSConversation: Sendable {
             if reply.isOne(of: words.skip) {
                 outcome = engine.skip(interview)
             } else {
-                switch reading(reply, for: question, in: language) {
+                switch reading(reply, for: question) {
                 case .answer(let answer): outcome = engine.answer(answer, interview)
                 case .unreadable(let phrase, let values):
                     outcome = .refused(engine.phrasebook.text(phrase, in: language, values))
