@@ -1,7 +1,8 @@
 import GRDB
 
-/// The durable response store: one SQLite file holding surveys, collection sites and completed
-/// responses, kept so that nothing in it can identify a respondent.
+/// The durable response store: one SQLite file holding surveys, collection sites, completed
+/// responses and the text-message channel's state, kept so that nothing in it can identify a
+/// respondent: texting senders appear only as pseudonyms from a ``SenderKey`` kept elsewhere.
 ///
 /// ```swift
 /// let database = try ChorusDatabase(path: "chorus.sqlite")
