@@ -32,25 +32,28 @@ extension ChorusDatabase {
 
     /// Saves `response` under a given id; tests use it to choose the order of ids.
     func save(_ response: Response, id: String, channel: Channel, site: String?, day: Day) throws {
-        try writing { db in
-            guard try SurveyRecord.find(db, id: response.surveyID, version: response.surveyVersion) != nil else {
-                throw StoreError.unregisteredSurvey(id: response.surveyID, version: response.surveyVersion, path: path)
-            }
-            if let site {
-                try db.execute(sql: "INSERT OR IGNORE INTO sites (name) VALUES (?)", arguments: [site])
-            }
-            try ResponseRecord(
-                id: id,
-                surveyID: response.surveyID,
-                surveyVersion: response.surveyVersion,
-                channel: channel.rawValue,
-                site: site,
-                language: response.language,
-                day: day.description
-            ).insert(db)
-            for (questionID, answer) in response.answers {
-                try AnswerRecord(responseID: id, questionID: questionID, answer: answer).insert(db)
-            }
+        try writing { db in try insert(response, id: id, channel: channel, site: site, day: day, into: db) }
+    }
+
+    /// Inserts a response and its answers in the caller's transaction, shared by every channel.
+    func insert(_ response: Response, id: String, channel: Channel, site: String?, day: Day, into db: Database) throws {
+        guard try SurveyRecord.find(db, id: response.surveyID, version: response.surveyVersion) != nil else {
+            throw StoreError.unregisteredSurvey(id: response.surveyID, version: response.surveyVersion, path: path)
+        }
+        if let site {
+            try db.execute(sql: "INSERT OR IGNORE INTO sites (name) VALUES (?)", arguments: [site])
+        }
+        try ResponseRecord(
+            id: id,
+            surveyID: response.surveyID,
+            surveyVersion: response.surveyVersion,
+            channel: channel.rawValue,
+            site: site,
+            language: response.language,
+            day: day.description
+        ).insert(db)
+        for (questionID, answer) in response.answers {
+            try AnswerRecord(responseID: id, questionID: questionID, answer: answer).insert(db)
         }
     }
 

@@ -1,7 +1,8 @@
 import GRDB
 
-/// The durable response store: one SQLite file holding surveys, collection sites and completed
-/// responses, kept so that nothing in it can identify a respondent.
+/// The durable response store: one SQLite file holding surveys, collection sites, completed
+/// responses and the text-message channel's state, kept so that nothing in it can identify a
+/// respondent: texting senders appear only as pseudonyms from a ``SenderKey`` kept elsewhere.
 ///
 /// ```swift
 /// let database = try ChorusDatabase(path: "chorus.sqlite")
@@ -90,7 +91,10 @@ public struct ChorusDatabase: Sendable {
                 if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if tables.isEmpty, writable { return }
-                guard tables.contains("grdb_migrations"), try migrator.hasCompletedMigrations(db) || writable else {
+                // Reading needs only "v1", which holds the responses: a kiosk database from an
+                // older chorus must still merge and show its status without being migrated.
+                guard tables.contains("grdb_migrations"), try writable || migrator.appliedIdentifiers(db).contains("v1")
+                else {
                     throw StoreError.notChorus(path)
                 }
             }

@@ -3,7 +3,7 @@ import GRDB
 /// The database schema, as a list of migrations.
 ///
 /// A migration is never edited once it has shipped: databases in the field already ran it, and
-/// kiosk databases carried in on a USB stick must keep merging. Change the schema by adding "v2".
+/// kiosk databases carried in on a USB stick must keep merging. Change the schema by adding the next one.
 /// Migrations name tables and columns with strings, never with Swift types, so that renaming a
 /// type cannot change what an old migration does.
 enum Schema {
@@ -11,6 +11,9 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
         }
         return migrator
     }
@@ -70,6 +73,53 @@ enum Schema {
                 END
             ),
             PRIMARY KEY (response_id, question_id)
+        ) WITHOUT ROWID;
+        """
+
+    // The text-message channel's state (privacy rule 1). A sender is only ever the 64 hex digits
+    // of SenderKey's HMAC of their number, and the CHECKs refuse anything else, so a raw number
+    // cannot be stored even by mistake.
+    //
+    // - `sms_conversations` holds an unfinished interview (ChorusCore's Interview as JSON) until
+    //   it completes or expires. `expires_hour` is `YYYY-MM-DDTHH`, coarse, and only for deleting
+    //   state; it is never copied to a response.
+    // - `sms_completed` allows one response per number per survey version. It deliberately has no
+    //   response id: which response a number gave must stay unknowable.
+    // - `sms_opt_outs` lists senders who texted STOP or a similar word.
+    // - `sms_messages` makes a retried webhook idempotent: the gateway's message id, hashed with
+    //   SHA-256 since the gateway's own logs pair it with the number, and the reply already given.
+    //
+    // All are WITHOUT ROWID, keyed by the pseudonym or a hash, so like responses their rows are
+    // ordered by random-looking keys, not by arrival.
+    private static let v2 = """
+        CREATE TABLE sms_conversations (
+            sender TEXT NOT NULL CHECK (length(sender) = 64 AND sender NOT GLOB '*[^0-9a-f]*'),
+            survey_id TEXT NOT NULL CHECK (survey_id <> ''),
+            interview TEXT NOT NULL CHECK (json_valid(interview)),
+            expires_hour TEXT NOT NULL
+                CHECK (expires_hour GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]'),
+            PRIMARY KEY (sender, survey_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE sms_completed (
+            sender TEXT NOT NULL CHECK (length(sender) = 64 AND sender NOT GLOB '*[^0-9a-f]*'),
+            survey_id TEXT NOT NULL,
+            survey_version INTEGER NOT NULL,
+            PRIMARY KEY (sender, survey_id, survey_version),
+            FOREIGN KEY (survey_id, survey_version) REFERENCES surveys (id, version)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE sms_opt_outs (
+            sender TEXT NOT NULL PRIMARY KEY CHECK (length(sender) = 64 AND sender NOT GLOB '*[^0-9a-f]*')
+        ) WITHOUT ROWID;
+
+        CREATE TABLE sms_messages (
+            gateway TEXT NOT NULL CHECK (gateway <> ''),
+            message_hash TEXT NOT NULL CHECK (length(message_hash) = 64 AND message_hash NOT GLOB '*[^0-9a-f]*'),
+            reply TEXT NOT NULL,
+            expires_hour TEXT NOT NULL
+                CHECK (expires_hour GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]'),
+            PRIMARY KEY (gateway, message_hash)
         ) WITHOUT ROWID;
         """
 }

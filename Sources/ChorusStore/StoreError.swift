@@ -7,13 +7,15 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// A database that must already exist does not.
         case notFound
-        /// The file exists but cannot be opened: permissions, a directory, a locked or unreadable file.
+        /// The file exists but cannot be opened: permissions, a directory, a locked or unreadable file,
+        /// or a key file open to other users or of the wrong size.
         case cannotOpen
-        /// A new database file cannot be created.
+        /// A new database or key file cannot be created.
         case cannotCreate
         /// The file is not a Chorus database, or one this version of Chorus cannot use.
         case notChorus
-        /// Surveys or responses disagree with what the database already holds.
+        /// Surveys, responses or text messages disagree with what the database already holds, or a
+        /// value is not what the store accepts.
         case conflict
         /// The same database was named twice where two are needed.
         case sameDatabase
@@ -67,6 +69,32 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     static func unregisteredSurvey(id: String, version: Int, path: String) -> Self {
         Self(.conflict, "survey '\(id)' version \(version) is not registered in \(path)")
+    }
+
+    static func alreadyCompleted(surveyID: String, version: Int, path: String) -> Self {
+        Self(.conflict, "survey '\(surveyID)' version \(version) already has a response from this sender in \(path)")
+    }
+
+    static func alreadyProcessed(gateway: String, path: String) -> Self {
+        Self(.conflict, "a message from gateway '\(gateway)' was already processed in \(path); its reply is stored")
+    }
+
+    static func unreadableConversation(_ path: String) -> Self {
+        Self(.notChorus, "a conversation in \(path) cannot be read by this version of chorus")
+    }
+
+    /// The caller passed something else where a sender's pseudonym belongs; the value is left out
+    /// of the message because it may well be a phone number.
+    static let notPseudonym = Self(.conflict, "a sender must be a pseudonym from its sender key, never a phone number")
+
+    static let notHour = Self(.conflict, "an expiry hour must be written YYYY-MM-DDTHH")
+
+    static func keyFile(_ path: String, _ reason: String) -> Self {
+        Self(.cannotOpen, "cannot use key file \(path): \(reason)")
+    }
+
+    static func cannotCreateKeyFile(_ path: String, _ reason: String) -> Self {
+        Self(.cannotCreate, "cannot create key file \(path): \(reason)")
     }
 
     static func sameDatabase(_ path: String) -> Self {

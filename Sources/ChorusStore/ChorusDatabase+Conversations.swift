@@ -1,0 +1,180 @@
+public import ChorusCore
+import Crypto
+public import Foundation
+import GRDB
+
+/// The text-message channel's state (see Schema's "v2"): conversations in progress, who has
+/// answered, who opted out, and the replies already given. A sender is always a pseudonym from
+/// ``SenderKey``; every call refuses anything else rather than store or look up a phone number.
+extension ChorusDatabase {
+    /// The unfinished interview of `sender` in a survey, if there is one.
+    ///
+    /// - Throws: ``StoreError`` if `sender` is not a pseudonym or the database cannot be read.
+    public func conversation(sender: String, surveyID: String) throws -> Interview? {
+        try Self.checkPseudonym(sender)
+        let json = try reading { db in
+            try String.fetchOne(
+                db, sql: "SELECT interview FROM sms_conversations WHERE sender = ? AND survey_id = ?",
+                arguments: [sender, surveyID])
+        }
+        guard let json else { return nil }
+        do {
+            return try JSONDecoder().decode(Interview.self, from: Data(json.utf8))
+        } catch {
+            // The decoder's message could quote the answers in the JSON.
+            throw StoreError.unreadableConversation(path)
+        }
+    }
+
+    /// The reply given to a message already processed, so a retried webhook gets it again and
+    /// changes nothing; `nil` for a new message.
+    public func processedReply(gateway: String, messageID: String) throws -> String? {
+        try reading { db in
+            try String.fetchOne(
+                db, sql: "SELECT reply FROM sms_messages WHERE gateway = ? AND message_hash = ?",
+                arguments: [gateway, Self.messageHash(messageID)])
+        }
+    }
+
+    /// Applies everything one message changes in one transaction, durable when this returns, so
+    /// the webhook's 2xx after it is truthful: the message's reply, the conversation, a completed
+    /// response and an opt-out are all stored, or none is.
+    ///
+    /// A completed response is saved like a kiosk's but without rewriting the file each time;
+    /// call ``eraseArrivalOrder()`` on a schedule, since until then the pages and the write-ahead
+    /// log show the order of arrival and which sender's transaction added which response.
+    ///
+    /// - Throws: ``StoreError``, and then nothing is changed: if the message was already
+    ///   processed (read its reply with ``processedReply(gateway:messageID:)``), the sender already
+    ///   answered this survey version, the survey version is not registered, `sender` is not a
+    ///   pseudonym, `expiresHour` is not an hour, or the write fails.
+    public func applySMS(_ change: SMSChange) throws {
+        try Self.checkPseudonym(change.sender)
+        guard Self.isHour(change.expiresHour) else { throw StoreError.notHour }
+        let interview = try change.interview.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        let sender = change.sender
+        try writing { db in
+            // A duplicate that raced past processedReply, such as a retry sent while the original
+            // was still being handled, stops here and so changes nothing.
+            try db.execute(
+                sql: """
+                    INSERT INTO sms_messages (gateway, message_hash, reply, expires_hour) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """,
+                arguments: [change.gateway, Self.messageHash(change.messageID), change.reply, change.expiresHour])
+            guard db.changesCount == 1 else { throw StoreError.alreadyProcessed(gateway: change.gateway, path: path) }
+
+            if case let (response, day)? = change.completed {
+                guard response.surveyID == change.surveyID else {
+                    throw StoreError(.conflict, "a completed response must answer the conversation's survey")
+                }
+                guard try !hasCompleted(sender, response.surveyID, response.surveyVersion, db) else {
+                    throw StoreError.alreadyCompleted(
+                        surveyID: response.surveyID, version: response.surveyVersion, path: path)
+                }
+                try insert(response, id: ResponseRecord.randomID(), channel: .sms, site: nil, day: day, into: db)
+                try db.execute(
+                    sql: "INSERT INTO sms_completed (sender, survey_id, survey_version) VALUES (?, ?, ?)",
+                    arguments: [sender, response.surveyID, response.surveyVersion])
+            }
+
+            if change.optOut == true {
+                // Opting out withdraws from every survey, so no unfinished answers are kept.
+                try db.execute(sql: "DELETE FROM sms_conversations WHERE sender = ?", arguments: [sender])
+                try db.execute(
+                    sql: "INSERT INTO sms_opt_outs (sender) VALUES (?) ON CONFLICT DO NOTHING", arguments: [sender])
+            } else if let interview, change.completed == nil {
+                try db.execute(
+                    sql: """
+                        INSERT INTO sms_conversations (sender, survey_id, interview, expires_hour) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (sender, survey_id) DO UPDATE SET interview = excluded.interview, expires_hour = excluded.expires_hour
+                        """,
+                    arguments: [sender, change.surveyID, interview, change.expiresHour])
+            } else {
+                try db.execute(
+                    sql: "DELETE FROM sms_conversations WHERE sender = ? AND survey_id = ?",
+                    arguments: [sender, change.surveyID])
+            }
+            if change.optOut == false {
+                try db.execute(sql: "DELETE FROM sms_opt_outs WHERE sender = ?", arguments: [sender])
+            }
+        }
+    }
+
+    /// Whether `sender` already completed this version of the survey by text message.
+    public func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool {
+        try Self.checkPseudonym(sender)
+        return try reading { db in try hasCompleted(sender, surveyID, surveyVersion, db) }
+    }
+
+    private func hasCompleted(_ sender: String, _ surveyID: String, _ surveyVersion: Int, _ db: Database) throws
+        -> Bool
+    {
+        try Bool.fetchOne(
+            db,
+            sql:
+                "SELECT EXISTS (SELECT 1 FROM sms_completed WHERE sender = ? AND survey_id = ? AND survey_version = ?)",
+            arguments: [sender, surveyID, surveyVersion]) ?? false
+    }
+
+    /// Whether `sender` opted out, so that nothing but an opt-in may be answered.
+    public func isOptedOut(sender: String) throws -> Bool {
+        try Self.checkPseudonym(sender)
+        return try reading { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM sms_opt_outs WHERE sender = ?)", arguments: [sender])
+                ?? false
+        }
+    }
+
+    /// Deletes the conversations and message records that expire before `hour`, in one transaction.
+    ///
+    /// Deleted rows are zeroed in the database's pages, but older copies stay in the write-ahead
+    /// log until ``eraseArrivalOrder()`` empties it; call that next.
+    ///
+    /// - Parameter hour: `YYYY-MM-DDTHH` from ``hour(_:in:)``; rows whose hour is earlier go.
+    /// - Returns: How many conversations and message records were deleted.
+    /// - Throws: ``StoreError`` if `hour` is not an hour or the write fails; then nothing is deleted.
+    public func deleteExpired(beforeHour hour: String) throws -> Int {
+        guard Self.isHour(hour) else { throw StoreError.notHour }
+        return try writing { db in
+            try db.execute(sql: "DELETE FROM sms_conversations WHERE expires_hour < ?", arguments: [hour])
+            let conversations = db.changesCount
+            try db.execute(sql: "DELETE FROM sms_messages WHERE expires_hour < ?", arguments: [hour])
+            return conversations + db.changesCount
+        }
+    }
+
+    /// The hour `date` falls in, `YYYY-MM-DDTHH`, as conversations and message records expire.
+    ///
+    /// Pass UTC, as the webhook should: local hours repeat when clocks go back, and expiry
+    /// compares hours as text.
+    public static func hour(_ date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let hour = calendar.component(.hour, from: date)
+        return "\(Day(date, in: timeZone))T\(hour < 10 ? "0" : "")\(hour)"
+    }
+
+    /// Whether `text` is an hour as ``hour(_:in:)`` writes it; anything else could compare above
+    /// every stored hour and expire everything.
+    static func isHour(_ text: String) -> Bool {
+        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2, Day(String(parts[0])) != nil, parts[1].utf8.count == 2,
+            parts[1].utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let hour = Int(parts[1])
+        else { return false }
+        return hour < 24
+    }
+
+    /// The stored form of a gateway's message id: enough to recognize a retry, without keeping a
+    /// handle the gateway's API would turn into the number and text. Whoever holds the gateway's
+    /// logs can still match it, which is one reason the records expire.
+    static func messageHash(_ messageID: String) -> String {
+        Hex.string(SHA256.hash(data: Array(messageID.utf8)))
+    }
+
+    private static func checkPseudonym(_ sender: String) throws {
+        guard SenderKey.isPseudonym(sender) else { throw StoreError.notPseudonym }
+    }
+}

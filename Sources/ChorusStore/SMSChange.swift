@@ -1,0 +1,50 @@
+public import ChorusCore
+
+/// Everything one incoming text message changes, applied by ``ChorusDatabase/applySMS(_:)`` all at
+/// once or not at all.
+public struct SMSChange: Sendable {
+    /// The gateway the message came through, such as `twilio`; message ids are unique per gateway.
+    public var gateway: String
+    /// The gateway's id for the message; only its SHA-256 is stored.
+    public var messageID: String
+    /// The sender's pseudonym from ``SenderKey/pseudonym(forE164:)``, never the number.
+    public var sender: String
+    /// The survey the conversation is about.
+    public var surveyID: String
+    /// The text answered to this message, returned again if the gateway retries it; may be empty.
+    public var reply: String
+    /// The conversation to keep for the next message; `nil` deletes it.
+    public var interview: Interview?
+    /// The finished response and the day it was completed on, to save; then the conversation is
+    /// deleted whatever `interview` says.
+    public var completed: (Response, day: Day)?
+    /// `true` records an opt-out and deletes every conversation of the sender, `false` removes the
+    /// opt-out, `nil` leaves it as it is.
+    public var optOut: Bool?
+    /// The hour (`YYYY-MM-DDTHH`, from ``ChorusDatabase/hour(_:in:)``) after which the conversation
+    /// and this message's record are deleted.
+    public var expiresHour: String
+
+    /// Creates a change.
+    public init(
+        gateway: String,
+        messageID: String,
+        sender: String,
+        surveyID: String,
+        reply: String,
+        interview: Interview?,
+        completed: (Response, day: Day)? = nil,
+        optOut: Bool? = nil,
+        expiresHour: String
+    ) {
+        self.gateway = gateway
+        self.messageID = messageID
+        self.sender = sender
+        self.surveyID = surveyID
+        self.reply = reply
+        self.interview = interview
+        self.completed = completed
+        self.optOut = optOut
+        self.expiresHour = expiresHour
+    }
+}
