@@ -15,6 +15,7 @@ final class MemorySMSStore: SMSStore {
         var responses: [(Response, day: Day)] = []
         var calls = 0
         var applied = 0
+        var erasures = 0
     }
 
     let contents = Mutex(Contents())
@@ -86,6 +87,13 @@ final class MemorySMSStore: SMSStore {
                 break
             }
             contents.applied += 1
+        }
+    }
+
+    func eraseArrivalOrder() throws {
+        contents.withLock {
+            $0.calls += 1
+            $0.erasures += 1
         }
     }
 

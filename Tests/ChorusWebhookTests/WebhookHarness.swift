@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -23,8 +24,11 @@ struct WebhookHarness {
     let clock = TestClock()
     var configuration: WebhookConfiguration
 
+    /// A folder of this harness's own, for a key file and a database.
+    let directory: URL
+
     init(surveys: [Survey] = [WebhookSample.survey]) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-webhook-\(UUID())")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-webhook-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         key = try SenderKey.loadOrCreate(at: directory.appendingPathComponent("sender.key").path)
         configuration = WebhookConfiguration(surveys: surveys)
@@ -33,7 +37,13 @@ struct WebhookHarness {
         configuration.timeZone = TimeZone(identifier: "America/Chicago")!
     }
 
+    /// The webhook on the memory store.
     func application() throws -> some ApplicationProtocol {
+        try application(store: store)
+    }
+
+    /// The webhook on `store`.
+    func application(store: some SMSStore) throws -> some ApplicationProtocol {
         let clock = self.clock
         return try buildWebhookApplication(
             configuration: configuration, store: store, key: key, logger: logs.logger(), now: { clock.now })

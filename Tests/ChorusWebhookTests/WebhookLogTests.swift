@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusStore
 import Foundation
 import HummingbirdTesting
 import Synchronization

@@ -141,7 +141,8 @@ struct SMSController<Store: SMSStore>: Sendable {
         return (parts.isEmpty ? .silent : .replied, parts)
     }
 
-    /// Deletes expired conversations on the first message of each hour, as expiry counts hours.
+    /// Deletes expired conversations on the first message of each hour, as expiry counts hours,
+    /// then has the store forget the order of arrival and the deleted rows' old copies.
     private func deleteExpired(at date: Date) throws {
         let hour = ChorusDatabase.hour(date, in: .gmt)
         let due = purgedHour.hour.withLock { purged in
@@ -155,6 +156,9 @@ struct SMSController<Store: SMSStore>: Sendable {
             purgedHour.hour.withLock { $0 = nil }
             throw error
         }
+        // The deletion is committed; if the rewrite fails (say the disk is too full for its
+        // copy), the message is still answered and the next hour tries again.
+        try? store.eraseArrivalOrder()
     }
 
     /// Days since 1970-01-01 in the configured zone, for `today()` in survey expressions.

@@ -3,7 +3,7 @@ public import ChorusStore
 
 /// What the webhook needs from a store: the state of a sender's conversations, the replies
 /// already given, and one all-or-nothing write per message. ``ChorusDatabase`` is one; tests
-/// use one in memory.
+/// also use one in memory.
 ///
 /// Senders are always pseudonyms from ``SenderKey/pseudonym(forE164:)``, never numbers.
 public protocol SMSStore: Sendable {
@@ -17,6 +17,12 @@ public protocol SMSStore: Sendable {
     func isOptedOut(sender: String) throws -> Bool
     /// Deletes conversations and message records expiring before `beforeHour`; how many went.
     func deleteExpired(beforeHour: String) throws -> Int
-    /// Applies everything one message changes, durably, all or nothing.
+    /// Applies everything one message changes, durably, all or nothing; throws, changing nothing,
+    /// for a message already processed.
     func applySMS(_ change: SMSChange) throws
+    /// Rewrites the store so that nothing in it shows the order in which changes arrived, nor
+    /// keeps copies of what was deleted.
+    func eraseArrivalOrder() throws
 }
+
+extension ChorusDatabase: SMSStore {}
