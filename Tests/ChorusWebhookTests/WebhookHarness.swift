@@ -85,12 +85,12 @@ extension TestClientProtocol {
     /// Texts `text` from `from` through the Twilio route, signed, and returns the response.
     func twilio(
         from: String, _ text: String, id: String, token: String = WebhookHarness.twilioToken,
-        url: String = WebhookHarness.twilioURL
+        url: String = WebhookHarness.twilioURL, uri: String = "/sms/twilio"
     ) async throws -> TestResponse {
         let (body, signature) = WebhookHarness.twilioRequest(from: from, text: text, id: id, token: token, url: url)
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         headers[HTTPField.Name("X-Twilio-Signature")!] = signature
-        return try await execute(uri: "/sms/twilio", method: .post, headers: headers, body: ByteBuffer(string: body))
+        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
     /// Texts through the generic JSON route, signed with `secret`.

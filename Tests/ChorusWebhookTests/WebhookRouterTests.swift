@@ -73,6 +73,32 @@ import Testing
         #expect(harness.store.calls == 0)
     }
 
+    @Test func signaturesCoverThePublicURLWhenOneIsConfigured() async throws {
+        var harness = try WebhookHarness()
+        harness.configuration.publicURL = "https://sms.example.org/chorus/"
+        try await harness.application().test(.router) { client in
+            let local = try await client.twilio(from: Self.alice, "Hello", id: "SM1")
+            #expect(local.status == .forbidden)
+            let behindProxy = try await client.twilio(
+                from: Self.alice, "Hello", id: "SM2", url: "https://sms.example.org/chorus/sms/twilio?site=3",
+                uri: "/sms/twilio?site=3")
+            #expect(behindProxy.status == .ok)
+        }
+    }
+
+    @Test func withoutAPublicURLSignaturesCoverTheHostHeaderAndTheQuery() async throws {
+        let harness = try WebhookHarness()
+        try await harness.application().test(.router) { client in
+            let withQuery = try await client.twilio(
+                from: Self.alice, "Hello", id: "SM1", url: WebhookHarness.twilioURL + "?site=3",
+                uri: "/sms/twilio?site=3")
+            #expect(withQuery.status == .ok)
+            let queryNotSigned = try await client.twilio(
+                from: Self.alice, "Hello", id: "SM2", uri: "/sms/twilio?site=3")
+            #expect(queryNotSigned.status == .forbidden)
+        }
+    }
+
     @Test func aTamperedBodyIsRefused() async throws {
         let harness = try WebhookHarness()
         try await harness.application().test(.router) { client in

@@ -38,7 +38,11 @@ struct SMSConversation: Sendable {
         let active = surveys.lazy.compactMap { survey -> (InterviewEngine, Interview)? in
             guard let interview = state.conversations[survey.id] else { return nil }
             let engine = InterviewEngine(survey: survey, today: today)
-            return engine.step(interview) == .declined ? nil : (engine, interview)
+            // A declined interview is a marker (see above); a complete one is never stored.
+            switch engine.step(interview) {
+            case .declined, .complete: return nil
+            case .consent, .question, .note: return (engine, interview)
+            }
         }.first
         let surveyID = active?.0.survey.id ?? surveys[0].id
         var turn = SMSTurn(surveyID: surveyID, interview: state.conversations[surveyID])
@@ -138,8 +142,7 @@ struct SMSConversation: Sendable {
         case .note:
             return show(engine, engine.acknowledge(interview))
         case .complete, .declined:
-            // Never stored: a conversation is deleted when it ends.
-            return show(engine, interview)
+            return show(engine, interview)  // not in progress, so never here
         }
     }
 
