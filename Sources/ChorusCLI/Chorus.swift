@@ -7,7 +7,8 @@ struct Chorus: AsyncParsableCommand {
         abstract: "Hear from residents anonymously and turn what they say into community priorities.",
         discussion: "See chorus(1) and chorus-survey(5).",
         subcommands: [
-            ValidateCommand.self, PreviewCommand.self, KioskCommand.self, StatusCommand.self, MergeCommand.self,
+            ValidateCommand.self, PreviewCommand.self, KioskCommand.self, ServeCommand.self, StatusCommand.self,
+            MergeCommand.self,
         ]
     )
 }

@@ -1,0 +1,107 @@
+import ArgumentParser
+import ChorusCore
+import ChorusStore
+import ChorusWebhook
+import Foundation
+import Hummingbird
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the SMS webhook so residents can answer by text message.",
+        discussion: """
+            Gateway secrets come from the environment (CHORUS_TWILIO_AUTH_TOKEN, CHORUS_JSON_SECRET), \
+            never from the command line. See chorus-serve(1).
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @ArgumentParser.Option(help: ArgumentHelp("Where to listen.", valueName: "host:port"))
+    var listen = "127.0.0.1:8080"
+
+    @ArgumentParser.Option(help: "The public scheme and host gateways call, e.g. https://sms.example.org.")
+    var publicURL: String?
+
+    @ArgumentParser.Option(
+        help: "The key file for sender pseudonyms; chorus-sender.key beside the database by default.")
+    var senderKey: String?
+
+    @ArgumentParser.Option(help: "Days without a message before a conversation is deleted.")
+    var expireAfter = 3.0
+
+    @Flag(help: "Accept unsigned requests; for trials on your own machine only.")
+    var allowUnsigned = false
+
+    @Argument(help: "The survey files to serve.")
+    var files: [String] = []
+
+    /// Each gateway's secret and the variable it is read from.
+    static let secretVariables = ["twilio": "CHORUS_TWILIO_AUTH_TOKEN", "json": "CHORUS_JSON_SECRET"]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Please name at least one survey file.") }
+        if !(0.01...365).contains(expireAfter) {
+            throw ValidationError("Please give --expire-after in days, up to 365.")
+        }
+        if Self.address(listen) == nil {
+            throw ValidationError("Please give --listen as host:port, e.g. 127.0.0.1:8080.")
+        }
+        if let publicURL, URL(string: publicURL)?.scheme == nil {
+            throw ValidationError("Please give --public-url as a URL such as https://sms.example.org.")
+        }
+    }
+
+    func run() async throws {
+        var surveys: [Survey] = []
+        var sources: [[UInt8]] = []
+        for file in files {
+            let (survey, source) = try SurveyLoader.loadWithSource(file)
+            surveys.append(survey)
+            sources.append(source)
+        }
+        var configuration = WebhookConfiguration(surveys: surveys)
+        let (host, port) = Self.address(listen)!
+        configuration.host = host
+        configuration.port = port
+        configuration.publicURL = publicURL
+        configuration.allowUnsigned = allowUnsigned
+        configuration.conversationExpiry = .seconds(expireAfter * 86_400)
+        let environment = ProcessInfo.processInfo.environment
+        for (gateway, variable) in Self.secretVariables {
+            if let secret = environment[variable], !secret.isEmpty { configuration.secrets[gateway] = secret }
+        }
+        if configuration.secrets.isEmpty, !allowUnsigned {
+            let variables = Self.secretVariables.values.sorted().joined(separator: " or ")
+            StandardError.write(
+                "chorus: error: no gateway has a secret; set \(variables), or use --allow-unsigned for a trial")
+            throw ExitStatus.usage
+        }
+        let keyPath =
+            senderKey
+            ?? URL(fileURLWithPath: store.path).deletingLastPathComponent()
+            .appendingPathComponent("chorus-sender.key").path
+        let (database, key) = try StoreFailure.reporting {
+            let database = try ChorusDatabase(path: store.path)
+            for (survey, source) in zip(surveys, sources) { try database.register(survey: survey, source: source) }
+            return (database, try SenderKey.loadOrCreate(at: keyPath))
+        }
+        let logger = Logger(label: "chorus.serve") { label in StreamLogHandler.standardError(label: label) }
+        do {
+            let app = try buildWebhookApplication(
+                configuration: configuration, store: database, key: key, logger: logger)
+            try await app.runService()
+        } catch let error as WebhookError {
+            StandardError.write("chorus: error: \(error.description)")
+            throw ExitStatus.usage
+        }
+    }
+
+    static func address(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (1...65_535).contains(port), colon != text.startIndex
+        else { return nil }
+        return (String(text[..<colon]), port)
+    }
+}
