@@ -1,6 +1,7 @@
-/// Lowercase hexadecimal, as response ids and content hashes are written.
-enum Hex {
-    static func string(_ bytes: some Sequence<UInt8>) -> String {
+/// Lowercase hexadecimal, as response ids, content hashes and signatures are written.
+package enum Hex {
+    /// The bytes as two lowercase hex digits each.
+    package static func string(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         for byte in bytes {
@@ -9,5 +10,4 @@ enum Hex {
         }
         return String(decoding: text, as: UTF8.self)
     }
-
 }

@@ -1,3 +1,4 @@
+import ChorusStore
 import Crypto
 import Foundation
 
@@ -18,7 +19,7 @@ struct JSONGateway: Gateway {
     /// `sha256=` and the lowercase hex HMAC-SHA256 of `body` keyed with `secret`.
     static func signature(body: [UInt8], secret: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8)))
-        return "sha256=" + Signature.hex(code)
+        return "sha256=" + Hex.string(code)
     }
 
     private struct Body: Decodable {

@@ -10,15 +10,4 @@ enum Signature {
         for index in expected.indices { difference |= expected[index] ^ given[index] }
         return difference == 0
     }
-
-    /// Lowercase hexadecimal.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
 }
