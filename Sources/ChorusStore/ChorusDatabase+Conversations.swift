@@ -47,7 +47,8 @@ extension ChorusDatabase {
     /// - Throws: ``StoreError``, and then nothing is changed: if the message was already
     ///   processed (read its reply with ``processedReply(gateway:messageID:)``), the sender already
     ///   answered this survey version, the survey version is not registered, `sender` is not a
-    ///   pseudonym, `expiresHour` is not an hour, or the write fails.
+    ///   pseudonym, `expiresHour` is not an hour, the outgoing message is not sealed, or the write
+    ///   fails.
     public func applySMS(_ change: SMSChange) throws {
         try Self.checkPseudonym(change.sender)
         guard Self.isHour(change.expiresHour) else { throw StoreError.notHour }
@@ -98,6 +99,7 @@ extension ChorusDatabase {
             if change.optOut == false {
                 try db.execute(sql: "DELETE FROM sms_opt_outs WHERE sender = ?", arguments: [sender])
             }
+            if let outgoing = change.outgoing { try queue(outgoing, in: db) }
         }
     }
 

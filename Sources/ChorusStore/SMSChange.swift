@@ -24,6 +24,9 @@ public struct SMSChange: Sendable {
     /// The hour (`YYYY-MM-DDTHH`, from ``ChorusDatabase/hour(_:in:)``) after which the conversation
     /// and this message's record are deleted.
     public var expiresHour: String
+    /// A reply to send through the gateway's API, queued in the same transaction; `nil` when the
+    /// reply goes back in the webhook's response or there is none.
+    public var outgoing: OutboxMessage?
 
     /// Creates a change.
     public init(
@@ -35,7 +38,8 @@ public struct SMSChange: Sendable {
         interview: Interview?,
         completed: (Response, day: Day)? = nil,
         optOut: Bool? = nil,
-        expiresHour: String
+        expiresHour: String,
+        outgoing: OutboxMessage? = nil
     ) {
         self.gateway = gateway
         self.messageID = messageID
@@ -46,5 +50,6 @@ public struct SMSChange: Sendable {
         self.completed = completed
         self.optOut = optOut
         self.expiresHour = expiresHour
+        self.outgoing = outgoing
     }
 }

@@ -15,6 +15,9 @@ enum Schema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -120,6 +123,26 @@ enum Schema {
             expires_hour TEXT NOT NULL
                 CHECK (expires_hour GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]'),
             PRIMARY KEY (gateway, message_hash)
+        ) WITHOUT ROWID;
+        """
+
+    // Replies waiting to be sent through a gateway's API (Telnyx, say, which cannot take a reply
+    // in its webhook's response). A row is written in the same transaction as the message that
+    // caused it and deleted once sent or given up on.
+    //
+    // The destination is a phone number, which must never be readable at rest, so `sealed` is the
+    // whole outgoing message (gateway, numbers, texts) sealed with ChaCha20-Poly1305 under a key
+    // the server makes in memory when it starts and never writes anywhere; `key_id` names that
+    // key without revealing it. The database alone cannot be opened, and after a restart the rows
+    // of earlier keys cannot be sent either, so the server deletes them.
+    //
+    // `id` is 128 random bits, the table WITHOUT ROWID, and there is no time column, so the rows
+    // show neither how many replies were sent before nor in which order these arrived.
+    private static let v3 = """
+        CREATE TABLE sms_outbox (
+            id TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 32 AND id NOT GLOB '*[^0-9a-f]*'),
+            key_id TEXT NOT NULL CHECK (length(key_id) = 32 AND key_id NOT GLOB '*[^0-9a-f]*'),
+            sealed BLOB NOT NULL CHECK (typeof(sealed) = 'blob' AND length(sealed) > 28)
         ) WITHOUT ROWID;
         """
 }

@@ -8,8 +8,11 @@ import Testing
     static let number = "+15550102030"
 
     /// Starts the server with its output in files, waits until it answers, and returns it.
-    func start(_ directory: URL, port: Int, _ arguments: [String]) throws -> Process {
+    func start(_ directory: URL, port: Int, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> Process
+    {
         let server = Process()
+        server.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         server.executableURL = ChorusProcess.binary
         server.arguments =
             ["serve", "--db", directory.path + "/sms.sqlite", "--listen", "127.0.0.1:\(port)"] + arguments
@@ -60,11 +63,100 @@ import Testing
         }
     }
 
+    /// Telnyx's send API played by Python on 127.0.0.1: the first request gets 503, later ones are
+    /// accepted and written to a file, one JSON line each with the Authorization header.
+    static let fakeTelnyx = #"""
+        import http.server, json, sys
+        port, out = int(sys.argv[1]), sys.argv[2]
+        seen = 0
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                global seen
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                seen += 1
+                if seen == 1 or self.path != "/v2/messages":
+                    self.send_response(503); self.send_header("Content-Length", "0"); self.end_headers(); return
+                body["authorization"] = self.headers["Authorization"]
+                with open(out, "a") as f: f.write(json.dumps(body) + "\n")
+                self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers()
+                self.wfile.write(b"{}")
+            def log_message(self, *args): pass
+        http.server.HTTPServer(("127.0.0.1", port), Handler).serve_forever()
+        """#
+
+    @Test func telnyxRepliesGoThroughTheOutboxToTheConfiguredAPI() throws {
+        let directory = try Scratch.folder()
+        let (apiPort, port) = (Int.random(in: 20_000..<40_000), Int.random(in: 40_000..<60_000))
+        let script = directory.appendingPathComponent("fake-telnyx.py")
+        try Self.fakeTelnyx.write(to: script, atomically: true, encoding: .utf8)
+        let sent = directory.appendingPathComponent("sent.jsonl")
+        let api = Process()
+        api.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        api.arguments = ["python3", script.path, "\(apiPort)", sent.path]
+        try api.run()
+        defer { api.terminate() }
+        let server = try start(
+            directory, port: port,
+            ["--allow-unsigned", "--telnyx-api-url", "http://127.0.0.1:\(apiPort)", "Surveys/listening-session.xml"],
+            environment: Self.noSecrets.merging(["CHORUS_TELNYX_API_KEY": "test-api-key"]) { $1 })
+        defer { if server.isRunning { server.terminate() } }
+
+        // Given a resident texting through Telnyx
+        let event =
+            #"{"data": {"event_type": "message.received", "id": "e1", "payload": {"id": "m1", "#
+            + #""from": {"phone_number": "\#(Self.number)"}, "to": [{"phone_number": "+15550100"}], "text": "hola"}}}"#
+        #expect(try curl(port, "/sms/telnyx", json: event) == "{}")
+
+        // Then the reply reaches Telnyx's API after one retry, for the resident, from the number texted
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: sent.path) { usleep(50_000) }
+        let line = try String(contentsOf: sent, encoding: .utf8).split(separator: "\n").first ?? ""
+        let fields = try JSONDecoder().decode([String: String].self, from: Data(line.utf8))
+        #expect(fields["to"] == Self.number)
+        #expect(fields["from"] == "+15550100")
+        #expect(fields["authorization"] == "Bearer test-api-key")
+        #expect(fields["text"]?.isEmpty == false)
+        let metrics = try curl(port, "/metrics")
+        #expect(metrics.contains(#"chorus_sms_outbox_total{gateway="telnyx",event="retried"} 1"#))
+        #expect(metrics.contains(#"chorus_sms_outbox_total{gateway="telnyx",event="sent"} 1"#))
+
+        server.terminate()
+        server.waitUntilExit()
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        where file.hasPrefix("sms.sqlite") || file == "server.log" {
+            let bytes = try Data(contentsOf: directory.appendingPathComponent(file))
+            #expect(bytes.range(of: Data("5550102030".utf8)) == nil, "the number is in \(file)")
+        }
+    }
+
+    /// No gateway secret from the developer's shell.
+    static let noSecrets = [
+        "CHORUS_TWILIO_AUTH_TOKEN": "", "CHORUS_JSON_SECRET": "", "CHORUS_PLIVO_AUTH_TOKEN": "",
+        "CHORUS_TELNYX_PUBLIC_KEY": "", "CHORUS_TELNYX_API_KEY": "",
+    ]
+
     @Test func withoutAnySecretItRefusesToStart() throws {
         let result = try ChorusProcess.run(
             ["serve", "--db", try Scratch.folder().path + "/s.sqlite", "Surveys/listening-session.xml"],
-            environment: ["CHORUS_TWILIO_AUTH_TOKEN": "", "CHORUS_JSON_SECRET": ""])
+            environment: Self.noSecrets)
         #expect(result.status == 64)
         #expect(result.standardError.contains("no gateway has a secret"))
+    }
+
+    @Test func telnyxWithoutAnAPIKeyOrWithABadPublicKeyRefusesToStart() throws {
+        let database = try Scratch.folder().path + "/s.sqlite"
+        let key = "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg="
+        let noAPIKey = try ChorusProcess.run(
+            ["serve", "--db", database, "Surveys/listening-session.xml"],
+            environment: Self.noSecrets.merging(["CHORUS_TELNYX_PUBLIC_KEY": key]) { $1 })
+        #expect(noAPIKey.status == 64)
+        #expect(noAPIKey.standardError.contains("telnyx sends replies through its API, so it needs an API key"))
+        let badKey = try ChorusProcess.run(
+            ["serve", "--db", database, "Surveys/listening-session.xml"],
+            environment: Self.noSecrets.merging(["CHORUS_TELNYX_PUBLIC_KEY": "c2hvcnQ=", "CHORUS_TELNYX_API_KEY": "k"])
+            {
+                $1
+            })
+        #expect(badKey.status == 64)
+        #expect(badKey.standardError.contains("telnyx public key must be 32 bytes"))
     }
 }

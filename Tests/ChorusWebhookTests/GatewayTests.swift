@@ -10,6 +10,8 @@ import Testing
         ("To", "+18005551212"),
     ]
 
+    static let someone = InboundSMS(messageID: "m", from: "+15551234567", to: "+15557654321", text: "")
+
     // Twilio's published vectors (twilio-python's request validator tests).
     @Test func twilioFormVector() {
         let fields = Self.vectorFields.map { (name: $0.0, value: $0.1) }
@@ -56,7 +58,8 @@ import Testing
 
     @Test func twilioReadsTheFieldsItNeeds() throws {
         let body = "ToCountry=US&MessageSid=SM5&From=%2B15551234567&To=%2B15557654321&Body=Hola+se%C3%B1or%2C+1%261"
-        let inbound = try TwilioGateway().inbound(from: GatewayRequest(url: "", headers: [:], body: Array(body.utf8)))
+        let inbound = try #require(
+            try TwilioGateway().inbound(from: GatewayRequest(url: "", headers: [:], body: Array(body.utf8))))
         #expect(
             inbound == InboundSMS(messageID: "SM5", from: "+15551234567", to: "+15557654321", text: "Hola señor, 1&1"))
         #expect("\(inbound)" == "message SM5")
@@ -65,10 +68,10 @@ import Testing
     @Test func twimlEscapesAndSaysNothingWithAnEmptyResponse() {
         let gateway = TwilioGateway()
         #expect(
-            gateway.reply(["Tom & Jerry's <b> \"x\"", "2\u{0}"]).body
+            gateway.reply(["Tom & Jerry's <b> \"x\"", "2\u{0}"], to: Self.someone).body
                 == #"<?xml version="1.0" encoding="UTF-8"?><Response><Message>Tom &amp; Jerry&apos;s &lt;b&gt; &quot;x&quot;</Message><Message>2</Message></Response>"#
         )
-        #expect(gateway.reply([]).body == #"<?xml version="1.0" encoding="UTF-8"?><Response/>"#)
+        #expect(gateway.reply([], to: Self.someone).body == #"<?xml version="1.0" encoding="UTF-8"?><Response/>"#)
     }
 
     @Test func jsonSignatureIsHexHMACSHA256OfTheRawBody() {
@@ -84,8 +87,9 @@ import Testing
 
     @Test func jsonReadsItsDocumentedBody() throws {
         let body = #"{"id": "r-1", "from": "+15551234567", "to": "+15557654321", "text": "Sí, 2"}"#
-        let inbound = try JSONGateway().inbound(from: GatewayRequest(url: "", headers: [:], body: Array(body.utf8)))
+        let inbound = try #require(
+            try JSONGateway().inbound(from: GatewayRequest(url: "", headers: [:], body: Array(body.utf8))))
         #expect(inbound == InboundSMS(messageID: "r-1", from: "+15551234567", to: "+15557654321", text: "Sí, 2"))
-        #expect(JSONGateway().reply(["a/b \"c\""]).body == #"{"messages":["a/b \"c\""]}"#)
+        #expect(JSONGateway().reply(["a/b \"c\""], to: Self.someone).body == #"{"messages":["a/b \"c\""]}"#)
     }
 }

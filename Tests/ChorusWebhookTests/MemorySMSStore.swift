@@ -16,6 +16,7 @@ final class MemorySMSStore: SMSStore {
         var calls = 0
         var applied = 0
         var erasures = 0
+        var outbox: [String: OutboxMessage] = [:]
     }
 
     let contents = Mutex(Contents())
@@ -69,6 +70,7 @@ final class MemorySMSStore: SMSStore {
             let message = change.gateway + " " + change.messageID
             guard contents.replies[message] == nil else { throw Failure() }
             contents.replies[message] = (change.reply, change.expiresHour)
+            if let outgoing = change.outgoing { contents.outbox[outgoing.id] = outgoing }
             let conversation = change.sender + " " + change.surveyID
             if let (response, day) = change.completed {
                 contents.responses.append((response, day: day))
@@ -94,6 +96,22 @@ final class MemorySMSStore: SMSStore {
         contents.withLock {
             $0.calls += 1
             $0.erasures += 1
+        }
+    }
+
+    func outboxMessages(keyID: String) throws -> [OutboxMessage] {
+        contents.withLock { Array($0.outbox.values.filter { $0.keyID == keyID }) }
+    }
+
+    func deleteOutboxMessage(id: String) throws {
+        _ = contents.withLock { $0.outbox.removeValue(forKey: id) }
+    }
+
+    func deleteOutboxMessages(notSealedUnder keyID: String) throws -> Int {
+        contents.withLock {
+            let before = $0.outbox.count
+            $0.outbox = $0.outbox.filter { $0.value.keyID == keyID }
+            return before - $0.outbox.count
         }
     }
 

@@ -11,8 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the SMS webhook so residents can answer by text message.",
         discussion: """
-            Gateway secrets come from the environment (CHORUS_TWILIO_AUTH_TOKEN, CHORUS_JSON_SECRET), \
-            never from the command line. See chorus-serve(1).
+            Gateway secrets come from the environment (CHORUS_TWILIO_AUTH_TOKEN, CHORUS_JSON_SECRET, \
+            CHORUS_PLIVO_AUTH_TOKEN, CHORUS_TELNYX_PUBLIC_KEY with CHORUS_TELNYX_API_KEY), never from the \
+            command line. See chorus-serve(1).
             """
     )
 
@@ -31,6 +32,16 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Days without a message before a conversation is deleted.")
     var expireAfter = 3.0
 
+    @ArgumentParser.Option(help: "Messages one sender may send per minute; 0 for no limit.")
+    var rateLimit = 20
+
+    @ArgumentParser.Option(
+        name: .customLong("telnyx-api-url"),
+        help: ArgumentHelp(
+            "Telnyx's API base URL, to send replies through; CHORUS_TELNYX_API_URL, else https://api.telnyx.com.",
+            valueName: "url"))
+    var telnyxAPIURL: String?
+
     @Flag(help: "Accept unsigned requests; for trials on your own machine only.")
     var allowUnsigned = false
 
@@ -38,7 +49,12 @@ struct ServeCommand: AsyncParsableCommand {
     var files: [String] = []
 
     /// Each gateway's secret and the variable it is read from.
-    static let secretVariables = ["twilio": "CHORUS_TWILIO_AUTH_TOKEN", "json": "CHORUS_JSON_SECRET"]
+    static let secretVariables = [
+        "twilio": "CHORUS_TWILIO_AUTH_TOKEN", "json": "CHORUS_JSON_SECRET", "plivo": "CHORUS_PLIVO_AUTH_TOKEN",
+        "telnyx": "CHORUS_TELNYX_PUBLIC_KEY",
+    ]
+    /// Each sending gateway's API key and the variable it is read from.
+    static let apiKeyVariables = ["telnyx": "CHORUS_TELNYX_API_KEY"]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Please name at least one survey file.") }
@@ -50,6 +66,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if let publicURL, URL(string: publicURL)?.scheme == nil {
             throw ValidationError("Please give --public-url as a URL such as https://sms.example.org.")
+        }
+        if rateLimit < 0 { throw ValidationError("Please give --rate-limit as messages per minute, or 0.") }
+        if let telnyxAPIURL, URL(string: telnyxAPIURL)?.scheme == nil {
+            throw ValidationError("Please give --telnyx-api-url as a URL such as https://api.telnyx.com.")
         }
     }
 
@@ -72,6 +92,13 @@ struct ServeCommand: AsyncParsableCommand {
         for (gateway, variable) in Self.secretVariables {
             if let secret = environment[variable], !secret.isEmpty { configuration.secrets[gateway] = secret }
         }
+        for (gateway, variable) in Self.apiKeyVariables {
+            if let key = environment[variable], !key.isEmpty { configuration.apiKeys[gateway] = key }
+        }
+        if let url = telnyxAPIURL ?? environment["CHORUS_TELNYX_API_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            configuration.apiURLs["telnyx"] = url
+        }
+        configuration.rateLimit = rateLimit == 0 ? nil : RateLimit(messages: rateLimit, per: .seconds(60))
         if configuration.secrets.isEmpty, !allowUnsigned {
             let variables = Self.secretVariables.values.sorted().joined(separator: " or ")
             StandardError.write(

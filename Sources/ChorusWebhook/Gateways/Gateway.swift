@@ -1,3 +1,5 @@
+import Foundation
+
 /// An SMS gateway's inbound webhook: how its requests read, how they are signed, and how a reply
 /// is written back in the response.
 ///
@@ -7,26 +9,43 @@ protocol Gateway: Sendable {
     /// configuration, the namespace of its message ids, and what logs call it.
     var name: String { get }
 
+    /// What is wrong with `secret` as this gateway's secret, if anything, said for the organizer.
+    func problem(withSecret secret: String) -> String?
+
     /// Whether `request` was signed with `secret` as the gateway documents; compared in constant time.
     func isAuthentic(_ request: GatewayRequest, secret: String) -> Bool
 
-    /// The message `request` carries.
+    /// The message `request` carries, or `nil` for a notification that carries none (a delivery
+    /// report, say), which is acknowledged and changes nothing.
     ///
     /// - Throws: ``WebhookError`` when the body is malformed or lacks a field.
-    func inbound(from request: GatewayRequest) throws(WebhookError) -> InboundSMS
+    func inbound(from request: GatewayRequest) throws(WebhookError) -> InboundSMS?
 
-    /// The response body that has the gateway send `messages`, in order; none sends nothing.
-    func reply(_ messages: [String]) -> GatewayReply
+    /// The response body that has the gateway send `messages` to the sender of `inbound`, in
+    /// order; none sends nothing. A ``SendingGateway`` is always given none.
+    func reply(_ messages: [String], to inbound: InboundSMS) -> GatewayReply
+}
+
+/// A gateway that cannot reply in its webhook's response: its replies are queued in the outbox
+/// with the message's other changes, then sent through its API by ``OutboxSender``.
+protocol SendingGateway: Gateway {
+    /// The base URL of its API when none is configured.
+    var defaultAPIURL: String { get }
+
+    /// The request that sends `text` to `to` from `from` through the API at `api`.
+    func sendRequest(text: String, to: String, from: String, api: GatewayAPI) -> OutgoingRequest
 }
 
 extension Gateway {
     /// Where the gateway posts.
     var path: String { "/sms/\(name)" }
+
+    func problem(withSecret secret: String) -> String? { nil }
 }
 
 /// The gateways Chorus speaks to.
 enum Gateways {
-    static let all: [any Gateway] = [TwilioGateway(), JSONGateway()]
+    static let all: [any Gateway] = [TwilioGateway(), JSONGateway(), PlivoGateway(), TelnyxGateway()]
 }
 
 /// A webhook request as signatures see it.
@@ -38,6 +57,8 @@ struct GatewayRequest: Sendable {
     var headers: [String: String]
     /// The body, byte for byte.
     var body: [UInt8]
+    /// When the request arrived, by the webhook's clock, for signatures that carry a timestamp.
+    var receivedAt = Date()
 }
 
 /// A text message received.

@@ -33,7 +33,7 @@ struct JSONGateway: Gateway {
         var messages: [String]
     }
 
-    func inbound(from request: GatewayRequest) throws(WebhookError) -> InboundSMS {
+    func inbound(from request: GatewayRequest) throws(WebhookError) -> InboundSMS? {
         let body: Body
         do {
             body = try JSONDecoder().decode(Body.self, from: Data(request.body))
@@ -46,7 +46,7 @@ struct JSONGateway: Gateway {
         return InboundSMS(messageID: body.id, from: body.from, to: body.to, text: body.text)
     }
 
-    func reply(_ messages: [String]) -> GatewayReply {
+    func reply(_ messages: [String], to inbound: InboundSMS) -> GatewayReply {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding an array of strings cannot fail.

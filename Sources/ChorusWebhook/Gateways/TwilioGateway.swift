@@ -52,7 +52,7 @@ struct TwilioGateway: Gateway {
         return [url, scheme + other + rest[authorityEnd...]]
     }
 
-    func inbound(from request: GatewayRequest) throws(WebhookError) -> InboundSMS {
+    func inbound(from request: GatewayRequest) throws(WebhookError) -> InboundSMS? {
         let form = try FormBody(request.body)
         guard let messageID = form["MessageSid"], !messageID.isEmpty else {
             throw WebhookError.missingField("MessageSid", gateway: name)
@@ -63,33 +63,15 @@ struct TwilioGateway: Gateway {
 
     /// TwiML: a `<Message>` for each message, or an empty `<Response/>` to send nothing (an empty
     /// HTTP body is reported by Twilio as an error).
-    func reply(_ messages: [String]) -> GatewayReply {
+    func reply(_ messages: [String], to inbound: InboundSMS) -> GatewayReply {
         var body = #"<?xml version="1.0" encoding="UTF-8"?>"#
         if messages.isEmpty {
             body += "<Response/>"
         } else {
             body += "<Response>"
-            for message in messages { body += "<Message>\(Self.escaped(message))</Message>" }
+            for message in messages { body += "<Message>\(XMLText.escaped(message))</Message>" }
             body += "</Response>"
         }
         return GatewayReply(contentType: "text/xml; charset=utf-8", body: body)
-    }
-
-    /// `text` as XML character data, without the control characters XML 1.0 cannot carry.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: break
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

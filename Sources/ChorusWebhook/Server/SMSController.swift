@@ -19,6 +19,11 @@ struct SMSController<Store: SMSStore>: Sendable {
     let store: Store
     let key: SenderKey
     let now: @Sendable () -> Date
+    let metrics: WebhookMetrics
+    /// Where replies for a ``SendingGateway`` are sealed and queued.
+    let outbox: Outbox
+    /// Refuses a sender's messages beyond the configured rate; `nil` for no limit.
+    let rateLimit: SenderRateLimit?
     let locks = SenderLocks()
     /// The hour expired conversations were last deleted in; they are deleted again when it changes.
     let purgedHour = PurgedHour()
@@ -27,10 +32,7 @@ struct SMSController<Store: SMSStore>: Sendable {
         let hour = Mutex<String?>(nil)
     }
 
-    /// How a request ended, as logged.
-    enum Outcome: String {
-        case replied, silent, replayed, forbidden, tooLarge = "too-large", malformed, storeFailed = "store-failed"
-    }
+    typealias Outcome = RequestOutcome
 
     func addRoutes(to router: Router<some RequestContext>) {
         for gateway in Gateways.all {
@@ -46,7 +48,9 @@ struct SMSController<Store: SMSStore>: Sendable {
     func handle(_ request: Request, logger: Logger, gateway: any Gateway, secret: String?) async -> Response {
         let started = ContinuousClock.now
         let (outcome, response) = await respond(to: request, gateway: gateway, secret: secret, logger: logger)
-        let elapsed = started.duration(to: .now).components
+        let duration = started.duration(to: .now)
+        metrics.request(gateway: gateway.name, outcome: outcome, duration: duration)
+        let elapsed = duration.components
         let microseconds = elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
         // Only these: never the number, its pseudonym, the message id or the text.
         logger.info(
@@ -73,13 +77,16 @@ struct SMSController<Store: SMSStore>: Sendable {
         }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        let signed = GatewayRequest(url: signedURL(request), headers: headers, body: body)
+        let signed = GatewayRequest(url: signedURL(request), headers: headers, body: body, receivedAt: now())
         if let secret, !gateway.isAuthentic(signed, secret: secret) {
             return (.forbidden, Self.plain(.forbidden, "signature missing or wrong"))
         }
         let inbound: InboundSMS
         do {
-            inbound = try gateway.inbound(from: signed)
+            guard let message = try gateway.inbound(from: signed) else {
+                return (.ignored, Self.plain(.ok, "nothing to do"))
+            }
+            inbound = message
         } catch {
             return (.malformed, Self.plain(.badRequest, error.description))
         }
@@ -87,11 +94,16 @@ struct SMSController<Store: SMSStore>: Sendable {
             return (.malformed, Self.plain(.badRequest, "the sender is not an E.164 number"))
         }
         let sender = key.pseudonym(forE164: number)
+        if let rateLimit, !rateLimit.allows(sender, at: now()) {
+            var response = Self.plain(.tooManyRequests, "too many messages from this sender; try again later")
+            response.headers[.retryAfter] = "\(rateLimit.secondsUntilNext(sender))"
+            return (.rateLimited, response)
+        }
         do {
             let (outcome, parts) = try await locks.withLock(sender) {
-                try process(inbound, from: sender, gateway: gateway.name)
+                try process(inbound, from: sender, gateway: gateway)
             }
-            let reply = gateway.reply(parts)
+            let reply = gateway.reply(gateway is any SendingGateway ? [] : parts, to: inbound)
             var headers = HTTPFields()
             headers[.contentType] = reply.contentType
             return (
@@ -108,7 +120,11 @@ struct SMSController<Store: SMSStore>: Sendable {
 
     /// Moves the sender's conversation on and stores the change; a message already processed
     /// gets the same reply again and changes nothing.
-    private func process(_ inbound: InboundSMS, from sender: String, gateway: String) throws -> (Outcome, [String]) {
+    private func process(_ inbound: InboundSMS, from sender: String, gateway: any Gateway) throws
+        -> (Outcome, [String])
+    {
+        let sending = gateway is any SendingGateway
+        let gateway = gateway.name
         if let reply = try store.processedReply(gateway: gateway, messageID: inbound.messageID) {
             return (.replayed, Self.parts(of: reply))
         }
@@ -124,13 +140,16 @@ struct SMSController<Store: SMSStore>: Sendable {
         let turn = conversation.respond(to: inbound.text, state, today: today(at: date))
         let parts = turn.messages.flatMap { SMSText(SMSText.plain($0)).parts }
         let expiry = Double(configuration.conversationExpiry.components.seconds)
+        let outgoing =
+            try sending && !parts.isEmpty ? outbox.row(for: parts, replyingTo: inbound, through: gateway) : nil
         let change = SMSChange(
             gateway: gateway, messageID: inbound.messageID, sender: sender, surveyID: turn.surveyID,
             reply: Self.stored(parts), interview: turn.interview,
             completed: turn.completed.map { ($0, day: Day(date, in: configuration.timeZone)) }, optOut: turn.optOut,
-            expiresHour: ChorusDatabase.hour(date.addingTimeInterval(expiry), in: .gmt))
+            expiresHour: ChorusDatabase.hour(date.addingTimeInterval(expiry), in: .gmt), outgoing: outgoing)
         do {
             try store.applySMS(change)
+            if change.outgoing != nil { outbox.wake() }
         } catch {
             // Another instance may have processed the same message meanwhile: give its reply.
             guard let reply = try? store.processedReply(gateway: gateway, messageID: inbound.messageID) else {
@@ -138,7 +157,7 @@ struct SMSController<Store: SMSStore>: Sendable {
             }
             return (.replayed, Self.parts(of: reply))
         }
-        return (parts.isEmpty ? .silent : .replied, parts)
+        return (turn.optOut == true ? .optedOut : parts.isEmpty ? .silent : .replied, parts)
     }
 
     /// Deletes expired conversations on the first message of each hour, as expiry counts hours,

@@ -23,6 +23,12 @@ public protocol SMSStore: Sendable {
     /// Rewrites the store so that nothing in it shows the order in which changes arrived, nor
     /// keeps copies of what was deleted.
     func eraseArrivalOrder() throws
+    /// The outbox rows sealed under `keyID` (see ``OutboxMessage``), queued by ``applySMS(_:)``.
+    func outboxMessages(keyID: String) throws -> [OutboxMessage]
+    /// Deletes an outbox row once it is sent or given up on.
+    func deleteOutboxMessage(id: String) throws
+    /// Deletes the outbox rows sealed under any other key; how many went.
+    func deleteOutboxMessages(notSealedUnder keyID: String) throws -> Int
 }
 
 extension ChorusDatabase: SMSStore {}

@@ -1,10 +1,14 @@
 public import ChorusStore
 public import Foundation
+import HTTPTypes
 public import Hummingbird
 public import Logging
+import NIOCore
+public import Prometheus
 
 /// Builds the SMS webhook server: `POST /sms/<gateway>` for each gateway with a secret (or all,
-/// with ``WebhookConfiguration/allowUnsigned``), and `GET /healthz`.
+/// with ``WebhookConfiguration/allowUnsigned``), `GET /healthz`, and `GET /metrics` in
+/// Prometheus's text format; with it, in the application's service group, the outbox's sender.
 ///
 /// ```swift
 /// let app = try buildWebhookApplication(
@@ -19,8 +23,10 @@ public import Logging
 ///   - store: Where conversations, opt-outs, replies and responses are kept.
 ///   - key: Turns a sender's number into the pseudonym the store sees.
 ///   - logger: Gets one line per request: gateway, outcome, status and latency, nothing personal.
+///   - metrics: Where the webhook's metrics are registered and `/metrics` reads them from.
 ///   - now: The time, injected so tests can move it; it sets the response's day, `today()`,
-///     and when conversations expire.
+///     when conversations expire, the rate limit, and the window of timestamped signatures.
+///   - sleep: Waits between the outbox's tries, injected so tests need not wait.
 /// - Returns: The application, to run with `runService()` or to test.
 /// - Throws: ``WebhookError`` for a configuration it cannot run with.
 public func buildWebhookApplication(
@@ -28,17 +34,36 @@ public func buildWebhookApplication(
     store: some SMSStore,
     key: SenderKey,
     logger: Logger,
-    now: @escaping @Sendable () -> Date = { Date() }
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    now: @escaping @Sendable () -> Date = { Date() },
+    sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
 ) throws(WebhookError) -> some ApplicationProtocol {
     try configuration.validate()
     let router = Router()
+    let metrics = WebhookMetrics(registry: metrics, gateways: WebhookConfiguration.gatewayNames)
+    let outbox = Outbox()
     SMSController(
         configuration: configuration, conversation: SMSConversation(surveys: configuration.surveys), store: store,
-        key: key, now: now
+        key: key, now: now, metrics: metrics, outbox: outbox,
+        rateLimit: configuration.rateLimit.map(SenderRateLimit.init)
     ).addRoutes(to: router)
     router.get("/healthz") { _, _ in "ok\n" }
+    router.get("/metrics") { _, _ in
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.scrape())))
+    }
+    var apis: [String: GatewayAPI] = [:]
+    for case let gateway as any SendingGateway in Gateways.all {
+        guard let key = configuration.apiKeys[gateway.name] else { continue }
+        apis[gateway.name] = GatewayAPI(baseURL: configuration.apiURLs[gateway.name] ?? gateway.defaultAPIURL, key: key)
+    }
+    let sender = OutboxSender(
+        store: store, outbox: outbox, apis: apis, retry: configuration.outboxRetry, metrics: metrics, logger: logger,
+        sleep: sleep)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+        services: [sender],
         logger: logger)
 }

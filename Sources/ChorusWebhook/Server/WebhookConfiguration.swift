@@ -10,8 +10,12 @@ public import Foundation
 /// ```
 public struct WebhookConfiguration: Sendable {
     /// The gateways that can be given a secret, each posting to `/sms/<name>`: `twilio` (its auth
-    /// token) and `json` (a shared secret for Chorus's own JSON format).
+    /// token), `json` (a shared secret for Chorus's own JSON format), `plivo` (its auth token) and
+    /// `telnyx` (the account's Ed25519 public key, in Base64).
     public static var gatewayNames: [String] { Gateways.all.map(\.name) }
+
+    /// The gateways whose replies go through their API, and so need an API key: `telnyx`.
+    public static var sendingGatewayNames: [String] { Gateways.all.compactMap { ($0 as? any SendingGateway)?.name } }
 
     /// The surveys served. With one, any first message starts it; with several, a first message
     /// must be a survey's SMS keyword, so each needs its own.
@@ -30,6 +34,16 @@ public struct WebhookConfiguration: Sendable {
     /// For local trials only: gateways without a secret are served and their requests taken
     /// unsigned. Gateways with a secret still check it.
     public var allowUnsigned = false
+    /// API keys by gateway name, from ``sendingGatewayNames``, for sending replies.
+    public var apiKeys: [String: String] = [:]
+    /// API base URLs by gateway name, for a gateway's API other than its own (a test's fake
+    /// gateway, say); each gateway knows its usual one.
+    public var apiURLs: [String: String] = [:]
+    /// How patiently replies in the outbox are retried.
+    public var outboxRetry = OutboxRetry()
+    /// The most messages one sender may send, counted per sender in memory; beyond it they get
+    /// 429 and change nothing. `nil` for no limit.
+    public var rateLimit: RateLimit? = RateLimit(messages: 20, per: .seconds(60))
     /// How long a conversation lives after its last message, counted in whole hours; then it is
     /// deleted and the next message starts over. Three days, as RapidPro's default.
     public var conversationExpiry: Duration = .seconds(3 * 86_400)
@@ -67,7 +81,27 @@ public struct WebhookConfiguration: Sendable {
                     "no gateway called '\(name)'; there are \(Self.gatewayNames.joined(separator: ", "))")
             }
             guard !secret.isEmpty else { throw .configuration("the secret for \(name) is empty") }
+            if let problem = Gateways.all.first(where: { $0.name == name })?.problem(withSecret: secret) {
+                throw .configuration(problem)
+            }
+            if Self.sendingGatewayNames.contains(name), apiKeys[name]?.isEmpty ?? true {
+                throw .configuration("\(name) sends replies through its API, so it needs an API key too")
+            }
         }
+        for (name, url) in apiURLs {
+            guard Self.sendingGatewayNames.contains(name) else {
+                throw .configuration(
+                    "no gateway called '\(name)' sends through an API; there are "
+                        + Self.sendingGatewayNames.joined(separator: ", "))
+            }
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw .configuration("the API URL for \(name) must start with https:// or http://")
+            }
+        }
+        if let rateLimit, rateLimit.messages < 1 || rateLimit.period <= .zero {
+            throw .configuration("the rate limit must allow at least one message in a positive period")
+        }
+        guard outboxRetry.attempts >= 1 else { throw .configuration("the outbox must try each reply at least once") }
         if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
             throw .configuration("the public URL must start with https:// or http://")
         }

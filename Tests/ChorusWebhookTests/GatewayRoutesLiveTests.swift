@@ -1,0 +1,114 @@
+import ChorusCore
+import ChorusStore
+import Crypto
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Synchronization
+import Testing
+
+@testable import ChorusWebhook
+
+/// Plivo and Telnyx on a real server on 127.0.0.1, with real HTTP requests.
+@Suite struct GatewayRoutesLiveTests {
+    /// As Plivo writes numbers: digits without the `+`.
+    static let plivoSender = "15551230001"
+
+    @Test func plivoAnswersInPlivoXMLAndTheSenderIsTheSameWithOrWithoutPlus() async throws {
+        let harness = try WebhookHarness()
+        try await harness.application().test(.live) { client in
+            let first = try await client.plivo(from: Self.plivoSender, "Hello", id: "uuid-1")
+            #expect(first.status == .ok)
+            #expect(first.headers[.contentType] == "application/xml; charset=utf-8")
+            let xml = String(buffer: first.body)
+            #expect(xml.contains(#"<Message src="15550001111" dst="15551230001" type="sms">Neighborhood safety"#))
+            #expect(xml.contains("if you&apos;d rather not."))
+            // The same person through JSON with a `+` continues the same conversation.
+            let next = try await client.json(from: "+" + Self.plivoSender, "yes", id: "j-1")
+            #expect(String(buffer: next.body).contains("Question 1 of 7"))
+            // STOP gets one confirmation; after it, an empty response.
+            _ = try await client.plivo(from: Self.plivoSender, "STOP", id: "uuid-2")
+            let silent = try await client.plivo(from: Self.plivoSender, "hello", id: "uuid-3")
+            #expect(String(buffer: silent.body) == #"<?xml version="1.0" encoding="UTF-8"?><Response/>"#)
+        }
+        #expect(harness.store.contents.withLock { $0.optedOut }.count == 1)
+    }
+
+    @Test func plivoSignedWithV2AloneIsAccepted() async throws {
+        let harness = try WebhookHarness()
+        try await harness.application().test(.live) { client in
+            let (body, _) = WebhookHarness.plivoRequest(from: Self.plivoSender, text: "Hello", id: "uuid-1")
+            var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            headers[HTTPField.Name("X-Plivo-Signature-V2")!] = PlivoGateway.signatureV2(
+                url: WebhookHarness.plivoURL, nonce: "n-2", token: WebhookHarness.plivoToken)
+            headers[HTTPField.Name("X-Plivo-Signature-V2-Nonce")!] = "n-2"
+            let response = try await client.execute(
+                uri: "/sms/plivo", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(response.status == .ok)
+            #expect(String(buffer: response.body).contains("Neighborhood safety"))
+        }
+    }
+
+    @Test func aForgedPlivoRequestIsRefusedAndChangesNothing() async throws {
+        let harness = try WebhookHarness()
+        try await harness.application().test(.live) { client in
+            let forged = try await client.plivo(from: Self.plivoSender, "Hello", id: "uuid-1", token: "wrong")
+            #expect(forged.status == .forbidden)
+            let unsigned = try await client.execute(
+                uri: "/sms/plivo", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "From=15551230001&To=15550001111&Text=Hi&MessageUUID=u"))
+            #expect(unsigned.status == .forbidden)
+        }
+        #expect(harness.store.calls == 0)
+    }
+
+    @Test func telnyxForgedStaleAndOtherEventsChangeNothing() async throws {
+        var configured = try WebhookHarness()
+        // Replies go to the discard port, where nothing listens: only the webhook is tested here.
+        configured.enableTelnyx(apiURL: "http://127.0.0.1:9")
+        let harness = configured
+        try await harness.application().test(.live) { client in
+            let now = harness.clock.now
+            let forged = try await client.telnyx(
+                from: "+15551230001", "Hello", id: "m-1", at: now,
+                key: try .init(rawRepresentation: [UInt8](repeating: 8, count: 32)))
+            #expect(forged.status == .forbidden)
+            let stale = try await client.telnyx(from: "+15551230001", "Hello", id: "m-2", at: now - 301)
+            #expect(stale.status == .forbidden)
+            let early = try await client.telnyx(from: "+15551230001", "Hello", id: "m-3", at: now + 301)
+            #expect(early.status == .forbidden)
+            #expect(harness.store.calls == 0)
+            let report = try await client.telnyx(
+                from: "+15551230001", "Hello", id: "m-4", at: now, eventType: "message.finalized")
+            #expect(report.status == .ok)
+            #expect(harness.store.calls == 0)
+            // Within the window, the same request is taken.
+            let fresh = try await client.telnyx(from: "+15551230001", "Hello", id: "m-5", at: now - 299)
+            #expect(fresh.status == .ok)
+        }
+        #expect(harness.store.conversationCount == 1)
+    }
+
+    @Test(arguments: ["plivo", "telnyx"])
+    func aGatewayWithoutASecretAnswers404(_ gateway: String) async throws {
+        var harness = try WebhookHarness()
+        harness.configuration.secrets = ["twilio": WebhookHarness.twilioToken]
+        try await harness.application().test(.live) { client in
+            let response = try await client.execute(
+                uri: "/sms/\(gateway)", method: .post, body: ByteBuffer(string: "From=1&Text=x"))
+            #expect(response.status == .notFound)
+        }
+        #expect(harness.store.calls == 0)
+    }
+
+    @Test func telnyxNeedsAValidPublicKeyAndAnAPIKey() throws {
+        var harness = try WebhookHarness()
+        harness.configuration.secrets["telnyx"] = WebhookHarness.telnyxPublicKey
+        #expect(throws: WebhookError.self) { try harness.application() }
+        harness.configuration.apiKeys["telnyx"] = "key"
+        _ = try harness.application()
+        harness.configuration.secrets["telnyx"] = "c2hvcnQ="
+        #expect(throws: WebhookError.self) { try harness.application() }
+    }
+}
