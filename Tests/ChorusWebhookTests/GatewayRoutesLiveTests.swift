@@ -64,30 +64,39 @@ import Testing
     }
 
     @Test func telnyxForgedStaleAndOtherEventsChangeNothing() async throws {
-        var configured = try WebhookHarness()
-        // Replies go to the discard port, where nothing listens: only the webhook is tested here.
-        configured.enableTelnyx(apiURL: "http://127.0.0.1:9")
-        let harness = configured
-        try await harness.application().test(.live) { client in
-            let now = harness.clock.now
-            let forged = try await client.telnyx(
-                from: "+15551230001", "Hello", id: "m-1", at: now,
-                key: try .init(rawRepresentation: [UInt8](repeating: 8, count: 32)))
-            #expect(forged.status == .forbidden)
-            let stale = try await client.telnyx(from: "+15551230001", "Hello", id: "m-2", at: now - 301)
-            #expect(stale.status == .forbidden)
-            let early = try await client.telnyx(from: "+15551230001", "Hello", id: "m-3", at: now + 301)
-            #expect(early.status == .forbidden)
-            #expect(harness.store.calls == 0)
-            let report = try await client.telnyx(
-                from: "+15551230001", "Hello", id: "m-4", at: now, eventType: "message.finalized")
-            #expect(report.status == .ok)
-            #expect(harness.store.calls == 0)
-            // Within the window, the same request is taken.
-            let fresh = try await client.telnyx(from: "+15551230001", "Hello", id: "m-5", at: now - 299)
-            #expect(fresh.status == .ok)
+        let api = FakeTelnyxAPI()
+        let base = try WebhookHarness()
+        try await api.application().test(.live) { apiClient in
+            var configured = base
+            configured.enableTelnyx(apiURL: "http://127.0.0.1:\(try #require(apiClient.port))")
+            let harness = configured
+            try await harness.application().test(.live) { client in
+                let now = harness.clock.now
+                let forged = try await client.telnyx(
+                    from: "+15551230001", "Hello", id: "m-1", at: now,
+                    key: try .init(rawRepresentation: [UInt8](repeating: 8, count: 32)))
+                #expect(forged.status == .forbidden)
+                let stale = try await client.telnyx(from: "+15551230001", "Hello", id: "m-2", at: now - 301)
+                #expect(stale.status == .forbidden)
+                let early = try await client.telnyx(from: "+15551230001", "Hello", id: "m-3", at: now + 301)
+                #expect(early.status == .forbidden)
+                #expect(harness.store.calls == 0)
+                let report = try await client.telnyx(
+                    from: "+15551230001", "Hello", id: "m-4", at: now, eventType: "message.finalized")
+                #expect(report.status == .ok)
+                #expect(harness.store.calls == 0)
+                // Within the window, the same request is taken.
+                let fresh = try await client.telnyx(from: "+15551230001", "Hello", id: "m-5", at: now - 299)
+                #expect(fresh.status == .ok)
+                try await FakeTelnyxAPI.eventually {
+                    try await client.scrape().contains(#"chorus_sms_outbox_total{gateway="telnyx",event="sent"} 1"#)
+                }
+            }
         }
-        #expect(harness.store.conversationCount == 1)
+        #expect(base.store.conversationCount == 1)
+        // Only the fresh message's reply, in as many texts as it has parts.
+        #expect(!api.accepted.isEmpty)
+        #expect(api.accepted.allSatisfy { $0.fields["to"] == "+15551230001" })
     }
 
     @Test(arguments: ["plivo", "telnyx"])

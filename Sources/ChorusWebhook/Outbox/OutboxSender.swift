@@ -123,12 +123,11 @@ struct OutboxSender<Store: SMSStore>: Service {
                     }
                     metrics.outbox(.retried, gateway: gatewayName)
                     let delay = retry.delay(afterAttempt: attempt, retryAfter: retryAfter, random: .random(in: 0...1))
-                    do {
-                        try await cancelWhenGracefulShutdown { try await sleep(delay) }
-                    } catch {
-                        // Shutting down: the row stays, and the next start deletes it.
-                        return
-                    }
+                    // Shutting down, before or during the wait: the row stays, and the next start deletes it.
+                    guard !Task.isShuttingDownGracefully,
+                        (try? await cancelWhenGracefulShutdown { try await sleep(delay) }) != nil,
+                        !Task.isShuttingDownGracefully
+                    else { return }
                     attempt += 1
                     continue
                 }
