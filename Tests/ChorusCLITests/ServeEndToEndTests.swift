@@ -66,7 +66,10 @@ import Testing
     /// Telnyx's send API played by Python on 127.0.0.1: the first request gets 503, later ones are
     /// accepted and written to a file, one JSON line each with the Authorization header.
     static let fakeTelnyx = #"""
-        import http.server, json, sys
+        import http.server, json, signal, sys
+        # The test runner may pass SIGTERM on ignored or blocked; this server must die of it.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM])
         port, out = int(sys.argv[1]), sys.argv[2]
         seen = 0
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -93,8 +96,14 @@ import Testing
         let api = Process()
         api.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         api.arguments = ["python3", script.path, "\(apiPort)", sent.path]
+        // Not the test's own output: a pipe it held open would keep the test runner waiting.
+        api.standardOutput = FileHandle.nullDevice
+        api.standardError = FileHandle.nullDevice
         try api.run()
-        defer { api.terminate() }
+        defer {
+            api.terminate()
+            api.waitUntilExit()
+        }
         let server = try start(
             directory, port: port,
             ["--allow-unsigned", "--telnyx-api-url", "http://127.0.0.1:\(apiPort)", "Surveys/listening-session.xml"],
