@@ -178,6 +178,7 @@ struct OutboxSender<Store: SMSStore>: Service {
             switch status {
             case 200..<300: return .accepted
             case 429, 500..<600:
+                // Only the delay in seconds is read; for the HTTP-date form the doubling wait stands in.
                 let retryAfter = response.headers.first(name: "Retry-After").flatMap { Int($0) }.map {
                     Duration.seconds(max(0, $0))
                 }
