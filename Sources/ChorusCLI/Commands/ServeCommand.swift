@@ -99,6 +99,12 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.apiURLs["telnyx"] = url
         }
         configuration.rateLimit = rateLimit == 0 ? nil : RateLimit(messages: rateLimit, per: .seconds(60))
+        for (gateway, variable) in Self.apiKeyVariables
+        where configuration.secrets[gateway] != nil && configuration.apiKeys[gateway] == nil {
+            StandardError.write(
+                "chorus: error: \(gateway) sends replies through its API, so it needs an API key too; set \(variable)")
+            throw ExitStatus.usage
+        }
         if configuration.secrets.isEmpty, !allowUnsigned {
             let variables = Self.secretVariables.values.sorted().joined(separator: " or ")
             StandardError.write(
