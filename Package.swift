@@ -62,6 +62,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The no-op Hummingbird route Benchmarks/webhook.py compares the webhook with.
+        .executableTarget(
+            name: "NoOpServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/NoOpServer"
+        ),
         .testTarget(
             name: "ChorusCoreTests",
             dependencies: [

@@ -14,10 +14,13 @@ extension ChorusDatabase {
         try Self.checkPseudonym(sender)
         let json = try reading { db in
             try String.fetchOne(
-                db, sql: "SELECT interview FROM sms_conversations WHERE sender = ? AND survey_id = ?",
+                db.cachedStatement(sql: "SELECT interview FROM sms_conversations WHERE sender = ? AND survey_id = ?"),
                 arguments: [sender, surveyID])
         }
-        guard let json else { return nil }
+        return try json.map(decodeInterview)
+    }
+
+    private func decodeInterview(_ json: String) throws -> Interview {
         do {
             return try JSONDecoder().decode(Interview.self, from: Data(json.utf8))
         } catch {
@@ -26,12 +29,55 @@ extension ChorusDatabase {
         }
     }
 
+    /// Everything a message needs from the store, in one read: the reply if the message was
+    /// processed before, and otherwise the sender's opt-out, conversations and completions of
+    /// `surveys` (their versions as given).
+    ///
+    /// - Throws: ``StoreError`` if `sender` is not a pseudonym or the database cannot be read.
+    public func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws
+        -> SMSSnapshot
+    {
+        try Self.checkPseudonym(sender)
+        let messageHash = Self.messageHash(messageID)
+        // Typed single values, as rows cost far more to read; JSON is decoded after the read.
+        let (reply, isOptedOut, stored, completed) = try readingQuickly {
+            db -> (String?, Bool, [(String, String)], Set<String>) in
+            if let reply = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT reply FROM sms_messages WHERE gateway = ? AND message_hash = ?"),
+                arguments: [gateway, messageHash])
+            {
+                return (reply, false, [], [])
+            }
+            let isOptedOut =
+                try Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sms_opt_outs WHERE sender = ?)"),
+                    arguments: [sender]) ?? false
+            var stored: [(String, String)] = []
+            var completed: Set<String> = []
+            for survey in surveys {
+                if let json = try String.fetchOne(
+                    db.cachedStatement(
+                        sql: "SELECT interview FROM sms_conversations WHERE sender = ? AND survey_id = ?"),
+                    arguments: [sender, survey.id])
+                {
+                    stored.append((survey.id, json))
+                }
+                if try hasCompleted(sender, survey.id, survey.version, db) { completed.insert(survey.id) }
+            }
+            return (nil, isOptedOut, stored, completed)
+        }
+        if let reply { return SMSSnapshot(processedReply: reply) }
+        var snapshot = SMSSnapshot(isOptedOut: isOptedOut, completed: completed)
+        for (surveyID, json) in stored { snapshot.conversations[surveyID] = try decodeInterview(json) }
+        return snapshot
+    }
+
     /// The reply given to a message already processed, so a retried webhook gets it again and
     /// changes nothing; `nil` for a new message.
     public func processedReply(gateway: String, messageID: String) throws -> String? {
         try reading { db in
             try String.fetchOne(
-                db, sql: "SELECT reply FROM sms_messages WHERE gateway = ? AND message_hash = ?",
+                db.cachedStatement(sql: "SELECT reply FROM sms_messages WHERE gateway = ? AND message_hash = ?"),
                 arguments: [gateway, Self.messageHash(messageID)])
         }
     }
@@ -50,57 +96,88 @@ extension ChorusDatabase {
     ///   pseudonym, `expiresHour` is not an hour, the outgoing message is not sealed, or the write
     ///   fails.
     public func applySMS(_ change: SMSChange) throws {
-        try Self.checkPseudonym(change.sender)
-        guard Self.isHour(change.expiresHour) else { throw StoreError.notHour }
-        let interview = try change.interview.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        let sender = change.sender
-        try writing { db in
-            // A duplicate that raced past processedReply, such as a retry sent while the original
-            // was still being handled, stops here and so changes nothing.
-            try db.execute(
-                sql: """
-                    INSERT INTO sms_messages (gateway, message_hash, reply, expires_hour) VALUES (?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING
-                    """,
-                arguments: [change.gateway, Self.messageHash(change.messageID), change.reply, change.expiresHour])
-            guard db.changesCount == 1 else { throw StoreError.alreadyProcessed(gateway: change.gateway, path: path) }
+        try applySMS([change])[0].get()
+    }
 
-            if case let (response, day)? = change.completed {
-                guard response.surveyID == change.surveyID else {
-                    throw StoreError(.conflict, "a completed response must answer the conversation's survey")
+    /// Applies the changes of several messages in one transaction, so that they share one sync to
+    /// disk: each change all or nothing, as ``applySMS(_:)`` applies it, and all of them durable
+    /// when this returns. A change that fails is left out and the others are still stored.
+    ///
+    /// - Returns: Each change's outcome, in order: stored, or the ``StoreError`` that
+    ///   ``applySMS(_:)`` would throw for it.
+    /// - Throws: ``StoreError`` when the transaction fails as a whole, such as on a full disk;
+    ///   then none of the changes is stored.
+    public func applySMS(_ changes: [SMSChange]) throws -> [Result<Void, any Error>] {
+        // Checked and encoded before the transaction, which holds the only writer.
+        let rows = changes.map { change in Result { try SMSRows(change) } }
+        return try writing { db in
+            try rows.map { rows in
+                do {
+                    let rows = try rows.get()
+                    try db.inSavepoint {
+                        try apply(rows, db)
+                        return .commit
+                    }
+                    return .success(())
+                } catch {
+                    // Some failures, such as an I/O error, roll back the whole transaction, and the
+                    // changes before this one with it: then the batch fails as a whole.
+                    guard db.isInsideTransaction else { throw error }
+                    return .failure(StoreError(error, path: path))
                 }
-                guard try !hasCompleted(sender, response.surveyID, response.surveyVersion, db) else {
-                    throw StoreError.alreadyCompleted(
-                        surveyID: response.surveyID, version: response.surveyVersion, path: path)
-                }
-                try insert(response, id: ResponseRecord.randomID(), channel: .sms, site: nil, day: day, into: db)
-                try db.execute(
-                    sql: "INSERT INTO sms_completed (sender, survey_id, survey_version) VALUES (?, ?, ?)",
-                    arguments: [sender, response.surveyID, response.surveyVersion])
             }
-
-            if change.optOut == true {
-                // Opting out withdraws from every survey, so no unfinished answers are kept.
-                try db.execute(sql: "DELETE FROM sms_conversations WHERE sender = ?", arguments: [sender])
-                try db.execute(
-                    sql: "INSERT INTO sms_opt_outs (sender) VALUES (?) ON CONFLICT DO NOTHING", arguments: [sender])
-            } else if let interview, change.completed == nil {
-                try db.execute(
-                    sql: """
-                        INSERT INTO sms_conversations (sender, survey_id, interview, expires_hour) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (sender, survey_id) DO UPDATE SET interview = excluded.interview, expires_hour = excluded.expires_hour
-                        """,
-                    arguments: [sender, change.surveyID, interview, change.expiresHour])
-            } else {
-                try db.execute(
-                    sql: "DELETE FROM sms_conversations WHERE sender = ? AND survey_id = ?",
-                    arguments: [sender, change.surveyID])
-            }
-            if change.optOut == false {
-                try db.execute(sql: "DELETE FROM sms_opt_outs WHERE sender = ?", arguments: [sender])
-            }
-            if let outgoing = change.outgoing { try queue(outgoing, in: db) }
         }
+    }
+
+    /// One change's statements, inside a savepoint of the caller's transaction.
+    private func apply(_ rows: SMSRows, _ db: Database) throws {
+        let change = rows.change
+        let sender = change.sender
+        // A duplicate that raced past processedReply, such as a retry sent while the original
+        // was still being handled, stops here and so changes nothing.
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sms_messages (gateway, message_hash, reply, expires_hour) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """
+        ).execute(arguments: [change.gateway, rows.messageHash, change.reply, change.expiresHour])
+        guard db.changesCount == 1 else { throw StoreError.alreadyProcessed(gateway: change.gateway, path: path) }
+
+        if case let (response, day)? = change.completed {
+            guard response.surveyID == change.surveyID else {
+                throw StoreError(.conflict, "a completed response must answer the conversation's survey")
+            }
+            guard try !hasCompleted(sender, response.surveyID, response.surveyVersion, db) else {
+                throw StoreError.alreadyCompleted(
+                    surveyID: response.surveyID, version: response.surveyVersion, path: path)
+            }
+            try insert(response, id: ResponseRecord.randomID(), channel: .sms, site: nil, day: day, into: db)
+            try db.cachedStatement(
+                sql: "INSERT INTO sms_completed (sender, survey_id, survey_version) VALUES (?, ?, ?)"
+            )
+            .execute(arguments: [sender, response.surveyID, response.surveyVersion])
+        }
+
+        if change.optOut == true {
+            // Opting out withdraws from every survey, so no unfinished answers are kept.
+            try db.execute(sql: "DELETE FROM sms_conversations WHERE sender = ?", arguments: [sender])
+            try db.execute(
+                sql: "INSERT INTO sms_opt_outs (sender) VALUES (?) ON CONFLICT DO NOTHING", arguments: [sender])
+        } else if let interview = rows.interview, change.completed == nil {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO sms_conversations (sender, survey_id, interview, expires_hour) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (sender, survey_id) DO UPDATE SET interview = excluded.interview, expires_hour = excluded.expires_hour
+                    """
+            ).execute(arguments: [sender, change.surveyID, interview, change.expiresHour])
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM sms_conversations WHERE sender = ? AND survey_id = ?")
+                .execute(arguments: [sender, change.surveyID])
+        }
+        if change.optOut == false {
+            try db.execute(sql: "DELETE FROM sms_opt_outs WHERE sender = ?", arguments: [sender])
+        }
+        if let outgoing = change.outgoing { try queue(outgoing, in: db) }
     }
 
     /// Whether `sender` already completed this version of the survey by text message.
@@ -113,9 +190,10 @@ extension ChorusDatabase {
         -> Bool
     {
         try Bool.fetchOne(
-            db,
-            sql:
-                "SELECT EXISTS (SELECT 1 FROM sms_completed WHERE sender = ? AND survey_id = ? AND survey_version = ?)",
+            db.cachedStatement(
+                sql:
+                    "SELECT EXISTS (SELECT 1 FROM sms_completed WHERE sender = ? AND survey_id = ? AND survey_version = ?)"
+            ),
             arguments: [sender, surveyID, surveyVersion]) ?? false
     }
 
@@ -124,8 +202,8 @@ extension ChorusDatabase {
         try Self.checkPseudonym(sender)
         return try reading { db in
             try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM sms_opt_outs WHERE sender = ?)", arguments: [sender])
-                ?? false
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sms_opt_outs WHERE sender = ?)"),
+                arguments: [sender]) ?? false
         }
     }
 
@@ -176,7 +254,7 @@ extension ChorusDatabase {
         Hex.string(SHA256.hash(data: Array(messageID.utf8)))
     }
 
-    private static func checkPseudonym(_ sender: String) throws {
+    static func checkPseudonym(_ sender: String) throws {
         guard SenderKey.isPseudonym(sender) else { throw StoreError.notPseudonym }
     }
 }

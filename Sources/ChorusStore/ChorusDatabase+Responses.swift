@@ -62,7 +62,7 @@ extension ChorusDatabase {
     /// TRUNCATE checkpoint empties the log.
     public func eraseArrivalOrder() throws {
         do {
-            try queue.writeWithoutTransaction { db in
+            try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM")
                 _ = try db.checkpoint(.truncate)
             }

@@ -12,7 +12,9 @@ import GRDB
 public struct ChorusDatabase: Sendable {
     /// The database file, as given.
     public let path: String
-    let queue: DatabaseQueue
+    /// A pool when writable, so that reads run beside the one writer on WAL snapshots and never wait
+    /// for its commits; a plain queue when read-only.
+    let writer: any DatabaseWriter
 
     /// Opens the database at `path`, creating it (mode 0600) and its tables if it does not exist.
     ///
@@ -31,29 +33,43 @@ public struct ChorusDatabase: Sendable {
             throw StoreError.cannotOpen(path, reason)
         case .regularFile:
             // Look before writing: even switching to WAL would alter a file that is not ours.
-            let probe = try Self.open(path, readOnly: true)
+            let probe = try Self.openQueue(path)
             try Self.check(probe, path: path, writable: !readOnly)
             if readOnly {
-                queue = probe
+                writer = probe
                 return
             }
         }
-        queue = try Self.open(path, readOnly: false)
+        writer = try Self.openPool(path)
         do {
-            try Schema.migrator.migrate(queue)
+            try Schema.migrator.migrate(writer)
         } catch {
             throw StoreError(error, path: path)
         }
         // A WAL left by a crash still lists its last commits in order; fold it in now. This waits
         // for readers such as `chorus status` and may give up; the next kiosk save does it again.
-        try? queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try? writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
-    private static func open(_ path: String, readOnly: Bool) throws -> DatabaseQueue {
+    private static func openQueue(_ path: String) throws -> DatabaseQueue {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
             DatabaseFile(path: path).narrowCompanions()
             return queue
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    private static func openPool(_ path: String) throws -> DatabasePool {
+        do {
+            // The pool puts the file in WAL mode, or fails, and sets synchronous = NORMAL, which may
+            // lose the last commits on power loss; FULL has a saved response on disk before save
+            // returns and the resident sees "thank you", and a webhook reply likewise.
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            DatabaseFile(path: path).narrowCompanions()
+            return pool
         } catch {
             throw StoreError(error, path: path)
         }
@@ -71,23 +87,16 @@ public struct ChorusDatabase: Sendable {
             // Keep VACUUM's copy of the data and any sort in memory, never in an unlinked file
             // on disk that outlives the process's use of it.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            guard !db.configuration.readonly else { return }
-            // GRDB's own WAL set-up would choose synchronous = NORMAL, which may lose the last
-            // commits on power loss; so WAL is set here, followed by FULL: a saved response is on
-            // disk before save returns and the resident sees "thank you".
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            guard mode == "wal" else { throw DatabaseError(message: "cannot use write-ahead logging") }
-            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration
     }
 
     /// Refuses a file that is not a Chorus database, or whose schema this version does not know,
     /// before anything is written to it. An empty database is fine to write: migrations fill it.
-    private static func check(_ queue: DatabaseQueue, path: String, writable: Bool) throws {
+    private static func check(_ probe: DatabaseQueue, path: String, writable: Bool) throws {
         let migrator = Schema.migrator
         do {
-            try queue.read { db in
+            try probe.read { db in
                 if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if tables.isEmpty, writable { return }
@@ -106,7 +115,7 @@ public struct ChorusDatabase: Sendable {
     /// Runs `body` in a write transaction, turning any failure into a ``StoreError``.
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.write(body)
+            return try writer.write(body)
         } catch {
             throw StoreError(error, path: path)
         }
@@ -115,7 +124,21 @@ public struct ChorusDatabase: Sendable {
     /// Runs `body` in a read transaction, turning any failure into a ``StoreError``.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.read(body)
+            return try writer.read(body)
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// ``reading(_:)`` for a read on every request: the transaction is begun and ended with
+    /// statements prepared once per connection, where GRDB's own prepares them on every read.
+    func readingQuickly<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.unsafeRead { db in
+                try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+                defer { try? db.cachedStatement(sql: "COMMIT TRANSACTION").execute() }
+                return try body(db)
+            }
         } catch {
             throw StoreError(error, path: path)
         }

@@ -41,7 +41,7 @@ import Testing
         }
 
         // Then a query with no ORDER BY returns them by id, the reverse of how they came
-        let stored = try database.queue.read { try String.fetchAll($0, sql: "SELECT id FROM responses") }
+        let stored = try database.writer.read { try String.fetchAll($0, sql: "SELECT id FROM responses") }
         #expect(stored == Self.descendingIDs.sorted())
         #expect(stored != Self.descendingIDs)
     }
@@ -55,7 +55,7 @@ import Testing
         }
 
         // Then the stored order is the order of the random ids, not of arrival
-        let stored = try database.queue.read { try String.fetchAll($0, sql: "SELECT id FROM responses") }
+        let stored = try database.writer.read { try String.fetchAll($0, sql: "SELECT id FROM responses") }
         #expect(stored == ids.sorted())
         #expect(stored != ids)
         #expect(Set(ids).count == 50)
@@ -71,8 +71,8 @@ import Testing
             }
         }
         // Without erasing, the cells in each page sit in the order they were written
-        try first.queue.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
-        try second.queue.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        try first.writer.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        try second.writer.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
         #expect(try StoreFixtures.bytes(first.path) != StoreFixtures.bytes(second.path))
 
         // When the arrival order is erased, as after every kiosk save
@@ -101,8 +101,8 @@ import Testing
         try database.save(
             StoreFixtures.response(text: marker), channel: .kiosk, site: nil, day: StoreFixtures.day,
             erasingArrivalOrder: false)
-        try database.queue.write { try $0.execute(sql: "DELETE FROM responses") }
-        try database.queue.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        try database.writer.write { try $0.execute(sql: "DELETE FROM responses") }
+        try database.writer.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
 
         // Then its text is gone from the file, not left in a free page
         #expect(!text(of: database).contains(marker))

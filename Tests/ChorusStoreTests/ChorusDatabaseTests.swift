@@ -10,7 +10,7 @@ import Testing
 @Suite struct ChorusDatabaseTests {
     @Test func newDatabaseHasTheSchemaWithoutRowids() throws {
         let database = try StoreFixtures.database()
-        let (migrations, tables) = try database.queue.read { db in
+        let (migrations, tables) = try database.writer.read { db in
             (
                 try Schema.migrator.appliedMigrations(db),
                 try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table'")
@@ -32,12 +32,13 @@ import Testing
         try database.save(StoreFixtures.response(), channel: .kiosk, site: "Central Library", day: StoreFixtures.day)
         let again = try ChorusDatabase(path: database.path)
         #expect(try again.contents().responses.count == 1)
-        #expect(try again.queue.read { try Schema.migrator.appliedMigrations($0) } == ["v1", "v2", "v3"])
+        #expect(try again.writer.read { try Schema.migrator.appliedMigrations($0) } == ["v1", "v2", "v3"])
     }
 
     @Test func connectionsAreWALWithFullSyncSecureDeleteAndForeignKeys() throws {
         let database = try StoreFixtures.database()
-        let pragmas = try database.queue.read { db in
+        // The connection that commits, which is what durability depends on.
+        let pragmas = try database.writer.writeWithoutTransaction { db in
             try ["journal_mode", "synchronous", "secure_delete", "foreign_keys"].map { pragma in
                 try String.fetchOne(db, sql: "PRAGMA \(pragma)")
             }
@@ -183,7 +184,7 @@ import Testing
 
     @Test func databaseFromANewerChorusIsRefused() throws {
         let database = try StoreFixtures.database()
-        try database.queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+        try database.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
         let error = try #require(throws: StoreError.self) { try ChorusDatabase(path: database.path) }
         #expect(
             error.description == "\(database.path) was written by a newer version of chorus; update chorus to use it")

@@ -31,7 +31,7 @@ import Testing
     }
 
     static func count(_ table: String, in database: ChorusDatabase) throws -> Int {
-        try database.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        try database.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
     @Test func conversationIsKeptUntilAMessageDeletesIt() throws {
@@ -74,7 +74,7 @@ import Testing
     @Test func messageIdIsStoredOnlyAsItsHash() throws {
         let database = try StoreFixtures.database()
         try database.applySMS(Self.change("SM0123456789abcdef0123456789abcdef"))
-        try database.queue.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        try database.writer.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
         let text = String(decoding: try StoreFixtures.bytes(database.path), as: UTF8.self)
         #expect(!text.contains("SM0123456789abcdef"))
         #expect(text.contains(ChorusDatabase.messageHash("SM0123456789abcdef0123456789abcdef")))
@@ -105,8 +105,67 @@ import Testing
         #expect(try database.processedReply(gateway: "twilio", messageID: "SM2") == "¡Gracias!")
 
         // And nothing links the sender to the response
-        let columns = try database.queue.read { try $0.columns(in: "sms_completed").map(\.name) }
+        let columns = try database.writer.read { try $0.columns(in: "sms_completed").map(\.name) }
         #expect(columns == ["sender", "survey_id", "survey_version"])
+    }
+
+    @Test func changesAppliedTogetherAreEachAllOrNothing() throws {
+        // Given a conversation in progress
+        let database = try StoreFixtures.database()
+        try database.applySMS(Self.change("SM1", interview: Self.started))
+        let third = Self.key.pseudonym(forE164: "+15550107777")
+
+        // When three changes are applied in one transaction, the second failing halfway, after its
+        // message is recorded but before its response of an unregistered version can be
+        let unregistered = StoreFixtures.response()
+        var wrongVersion = unregistered
+        wrongVersion.surveyVersion = 9
+        let outcomes = try database.applySMS([
+            Self.change("SM2"),
+            Self.change("SM3", sender: Self.other, completed: (wrongVersion, day: StoreFixtures.day)),
+            Self.change("SM4", sender: third, interview: Self.started, optOut: true),
+        ])
+
+        // Then the failing one changed nothing and the others are all there
+        #expect(outcomes.map { (try? $0.get()) != nil } == [true, false, true])
+        let error = try #require(throws: StoreError.self) { try outcomes[1].get() }
+        #expect(error.description.contains("version 9"))
+        #expect(try database.processedReply(gateway: "twilio", messageID: "SM3") == nil)
+        #expect(try database.contents().responses.isEmpty)
+        #expect(try database.conversation(sender: Self.sender, surveyID: "safety") == Self.agreed)
+        #expect(try database.processedReply(gateway: "twilio", messageID: "SM4") != nil)
+        #expect(try database.isOptedOut(sender: third))
+    }
+
+    @Test func aSnapshotHoldsWhatAMessageNeedsToKnow() throws {
+        let database = try StoreFixtures.database()
+        let surveys = [StoreFixtures.survey(), StoreFixtures.survey(id: "other")]
+        try database.register(survey: surveys[1], source: StoreFixtures.source(id: "other"))
+        #expect(
+            try database.smsSnapshot(gateway: "twilio", messageID: "SM1", sender: Self.sender, surveys: surveys)
+                == SMSSnapshot())
+
+        try database.applySMS(Self.change("SM1", reply: "¿Acepta?"))
+        try database.applySMS(
+            Self.change("SM2", sender: Self.other, completed: (StoreFixtures.response(), StoreFixtures.day)))
+        // A processed message needs only its reply
+        #expect(
+            try database.smsSnapshot(gateway: "twilio", messageID: "SM1", sender: Self.sender, surveys: surveys)
+                == SMSSnapshot(processedReply: "¿Acepta?"))
+        #expect(
+            try database.smsSnapshot(gateway: "twilio", messageID: "SM3", sender: Self.sender, surveys: surveys)
+                == SMSSnapshot(conversations: ["safety": Self.agreed]))
+        #expect(
+            try database.smsSnapshot(gateway: "twilio", messageID: "SM3", sender: Self.other, surveys: surveys)
+                == SMSSnapshot(completed: ["safety"]))
+        // Completing another version of the survey does not count
+        #expect(
+            try database.smsSnapshot(
+                gateway: "twilio", messageID: "SM3", sender: Self.other, surveys: [StoreFixtures.survey(version: 2)]
+            ) == SMSSnapshot())
+        #expect(throws: StoreError.notPseudonym) {
+            try database.smsSnapshot(gateway: "twilio", messageID: "SM3", sender: "+15550102030", surveys: surveys)
+        }
     }
 
     @Test func aNumberCompletesASurveyVersionOnce() throws {
@@ -238,7 +297,9 @@ import Testing
         }
         // The schema refuses one too, whatever code writes it.
         #expect(throws: DatabaseError.self) {
-            try database.queue.write { try $0.execute(sql: "INSERT INTO sms_opt_outs VALUES (?)", arguments: [number]) }
+            try database.writer.write {
+                try $0.execute(sql: "INSERT INTO sms_opt_outs VALUES (?)", arguments: [number])
+            }
         }
     }
 
@@ -303,7 +364,7 @@ import Testing
 
         // And opening it for writing adds "v2" and "v3" and keeps the response
         let database = try ChorusDatabase(path: path)
-        #expect(try database.queue.read { try Schema.migrator.appliedMigrations($0) } == ["v1", "v2", "v3"])
+        #expect(try database.writer.read { try Schema.migrator.appliedMigrations($0) } == ["v1", "v2", "v3"])
         #expect(try database.status().map(\.count) == [1])
         #expect(try !database.isOptedOut(sender: Self.sender))
     }

@@ -63,6 +63,10 @@ final class MemorySMSStore: SMSStore {
         }
     }
 
+    func applySMS(_ changes: [SMSChange]) throws -> [Result<Void, any Error>] {
+        changes.map { change in Result { try applySMS(change) } }
+    }
+
     func applySMS(_ change: SMSChange) throws {
         if failing.withLock({ $0 }) { throw Failure() }
         try contents.withLock { contents throws(Failure) in

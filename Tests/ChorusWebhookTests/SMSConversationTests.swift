@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusStore
 import Testing
 
 @testable import ChorusWebhook

@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusStore
 
 @testable import ChorusWebhook
 
@@ -6,7 +7,7 @@ import ChorusCore
 /// state as ChorusDatabase applies them, so a test reads as a chat.
 struct Texter {
     let conversation: SMSConversation
-    var state = SenderState()
+    var state = SMSSnapshot()
     var today = 20_000
     /// Responses completed so far.
     var saved: [Response] = []

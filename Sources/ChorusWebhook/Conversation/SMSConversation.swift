@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusStore
 
 /// The rules of a survey by text message, without any I/O: given what the store knows about a
 /// sender and their message, what to reply and what to store.
@@ -33,7 +34,7 @@ struct SMSConversation: Sendable {
 
     /// The turn `message` makes for a sender in `state`, with expressions evaluated as of `today`
     /// (days since 1970-01-01).
-    func respond(to message: String, _ state: SenderState, today: Int) -> SMSTurn {
+    func respond(to message: String, _ state: SMSSnapshot, today: Int) -> SMSTurn {
         let reply = SMSReply(message)
         let active = surveys.lazy.compactMap { survey -> (InterviewEngine, Interview)? in
             guard let interview = state.conversations[survey.id] else { return nil }
@@ -86,7 +87,7 @@ struct SMSConversation: Sendable {
     }
 
     /// A first message, with no conversation in progress: start the survey it asks for.
-    private func begin(_ reply: SMSReply, _ state: SenderState, today: Int, _ turn: SMSTurn) -> SMSTurn {
+    private func begin(_ reply: SMSReply, _ state: SMSSnapshot, today: Int, _ turn: SMSTurn) -> SMSTurn {
         var turn = turn
         let keyword = surveys.first { survey in survey.smsKeyword.map { SMSReply($0).keyword } == reply.keyword }
         guard let survey = surveys.count == 1 ? surveys[0] : keyword else {

@@ -60,7 +60,11 @@ struct SMSReply {
 
     /// `text` folded for comparison: lowercase, accents removed, spaces collapsed.
     static func fold(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Plain ASCII, as most replies are, has no accents or widths to fold.
+        let folded =
+            text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.lowercased()
+            : text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
@@ -70,7 +74,9 @@ struct SMSReply {
     }
 
     private static func trimmed(_ text: String, also extra: (Character) -> Bool = { _ in false }) -> String {
-        let drop = { (character: Character) in character.isWhitespace || extra(character) }
-        return String(text.drop(while: drop).reversed().drop(while: drop).reversed())
+        func drop(_ character: Character) -> Bool { character.isWhitespace || extra(character) }
+        guard let first = text.firstIndex(where: { !drop($0) }), let last = text.lastIndex(where: { !drop($0) })
+        else { return "" }
+        return String(text[first...last])
     }
 }

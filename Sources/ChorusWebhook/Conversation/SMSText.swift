@@ -21,24 +21,28 @@ struct SMSText: Hashable {
 
     init(_ text: String) {
         self.text = text
-        self.encoding = text.allSatisfy { GSM7.septets($0) != nil } ? .gsm7 : .ucs2
+        let isGSM7 =
+            Self.isLatin(text)
+            ? text.unicodeScalars.allSatisfy { GSM7.septets(latin: $0) != nil }
+            : text.allSatisfy { GSM7.septets($0) != nil }
+        self.encoding = isGSM7 ? .gsm7 : .ucs2
     }
 
     /// Septets (GSM-7) or UTF-16 units (UCS-2).
-    var length: Int { text.reduce(0) { $0 + Self.cost(of: $1, in: encoding) } }
+    var length: Int { units().reduce(0) { $0 + $1.cost } }
 
     /// How many segments the network bills; an escape pair or a surrogate pair never straddles two.
     var segments: Int {
-        if length <= encoding.singleCapacity { return 1 }
+        let units = units()
+        if units.reduce(0, { $0 + $1.cost }) <= encoding.singleCapacity { return 1 }
         var segments = 1
         var used = 0
-        for character in text {
-            let cost = Self.cost(of: character, in: encoding)
-            if used + cost > encoding.partCapacity {
+        for unit in units {
+            if used + unit.cost > encoding.partCapacity {
                 segments += 1
                 used = 0
             }
-            used += cost
+            used += unit.cost
         }
         return segments
     }
@@ -47,37 +51,83 @@ struct SMSText: Hashable {
     /// spaces and line breaks into parts that each fit a part of a concatenated message. A word
     /// longer than a part is cut between characters, never inside one.
     var parts: [String] {
-        if length <= encoding.singleCapacity { return text.isEmpty ? [] : [text] }
+        let units = units()
+        if units.reduce(0, { $0 + $1.cost }) <= encoding.singleCapacity { return text.isEmpty ? [] : [text] }
+        let bytes = Array(text.utf8)
+        func part(_ range: Range<Int>) -> String {
+            let start = range.lowerBound == 0 ? 0 : units[range.lowerBound - 1].end
+            return String(decoding: bytes[start..<units[range.upperBound - 1].end], as: UTF8.self)
+        }
         let capacity = encoding.partCapacity
         var parts: [String] = []
-        var rest = text[...].drop(while: \.isWhitespace)
-        while !rest.isEmpty {
+        var start = units.firstIndex { !$0.isSpace } ?? units.endIndex
+        while start < units.endIndex {
             var used = 0
-            var end = rest.startIndex
-            var lastBreak: Substring.Index?
-            while end < rest.endIndex {
-                let cost = Self.cost(of: rest[end], in: encoding)
-                if used + cost > capacity { break }
-                if rest[end].isWhitespace { lastBreak = end }
-                used += cost
-                end = rest.index(after: end)
+            var end = start
+            var lastBreak: Int?
+            while end < units.endIndex, used + units[end].cost <= capacity {
+                if units[end].isSpace { lastBreak = end }
+                used += units[end].cost
+                end += 1
             }
-            if end == rest.endIndex {
-                parts.append(String(rest))
+            if end == units.endIndex {
+                parts.append(part(start..<end))
                 break
             }
             // Cut at the last space that fits; a character wider than a whole part still goes.
-            let cut = lastBreak ?? (end == rest.startIndex ? rest.index(after: end) : end)
-            parts.append(String(rest[..<cut].reversed().drop(while: \.isWhitespace).reversed()))
-            rest = rest[cut...].drop(while: \.isWhitespace)
+            let cut = lastBreak ?? (end == start ? start + 1 : end)
+            let kept = (start..<cut).last { !units[$0].isSpace }.map { $0 + 1 } ?? start
+            parts.append(part(start..<kept))
+            start = (cut..<units.endIndex).first { !units[$0].isSpace } ?? units.endIndex
         }
         return parts
+    }
+
+    /// A piece of the text that is never cut: its cost in the text's encoding, whether it is a
+    /// space, and where it ends in the UTF-8 bytes.
+    private struct Unit {
+        var cost: Int
+        var isSpace: Bool
+        var end: Int
+    }
+
+    /// The text's pieces, in order: its scalars when it is all Latin, where each scalar is a whole
+    /// character but for CR LF, which is two septets either way; its characters otherwise. Every
+    /// reply is measured here, and characters are much slower to find than scalars.
+    private func units() -> [Unit] {
+        var units: [Unit] = []
+        var end = 0
+        if Self.isLatin(text) {
+            units.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars {
+                end += scalar.utf8.count
+                let cost = encoding == .gsm7 ? GSM7.septets(latin: scalar) ?? 1 : 1
+                let isSpace =
+                    scalar.isASCII
+                    ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+                units.append(Unit(cost: cost, isSpace: isSpace, end: end))
+            }
+            return units
+        }
+        for character in text {
+            end += character.utf8.count
+            let cost = encoding == .gsm7 ? GSM7.septets(character) ?? 1 : character.utf16.count
+            units.append(Unit(cost: cost, isSpace: character.isWhitespace, end: end))
+        }
+        return units
+    }
+
+    /// Whether every scalar is below U+0300, where none combines with another into one character.
+    private static func isLatin(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value < 0x300 }
     }
 
     /// `text` with typographic quotes, dashes, ellipses and unusual spaces replaced by their
     /// GSM-7 equivalents, so that they alone do not force UCS-2.
     static func plain(_ text: String) -> String {
-        guard text.contains(where: { GSM7.lookalikes[$0] != nil }) else { return text }
+        // Most texts have none, and scalars are quicker to look at than characters.
+        guard text.unicodeScalars.contains(where: { $0.value >= 0xA0 && GSM7.lookalikeScalars.contains($0) })
+        else { return text }
         var result = ""
         for character in text {
             if let replacement = GSM7.lookalikes[character] {
@@ -87,12 +137,5 @@ struct SMSText: Hashable {
             }
         }
         return result
-    }
-
-    private static func cost(of character: Character, in encoding: Encoding) -> Int {
-        switch encoding {
-        case .gsm7: GSM7.septets(character) ?? 1
-        case .ucs2: character.utf16.count
-        }
     }
 }

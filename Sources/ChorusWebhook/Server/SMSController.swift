@@ -11,12 +11,15 @@ import Synchronization
 /// and store the change, then answer with the reply.
 ///
 /// Nothing is stored before the signature is checked, and the 2xx goes out only after the store
-/// has committed the change. The raw number lives only in this request's memory: the store sees
-/// its pseudonym, the logs see neither it nor the text.
+/// has committed the change, which ``SMSWriter`` does for many messages at once. The sender's
+/// lock is held until then, so the sender's next message reads what this one stored. The raw
+/// number lives only in this request's memory: the store sees its pseudonym, the logs see neither
+/// it nor the text.
 struct SMSController<Store: SMSStore>: Sendable {
     let configuration: WebhookConfiguration
     let conversation: SMSConversation
     let store: Store
+    let writer: SMSWriter<Store>
     let key: SenderKey
     let now: @Sendable () -> Date
     let metrics: WebhookMetrics
@@ -24,9 +27,27 @@ struct SMSController<Store: SMSStore>: Sendable {
     let outbox: Outbox
     /// Refuses a sender's messages beyond the configured rate; `nil` for no limit.
     let rateLimit: SenderRateLimit?
+    /// ``WebhookConfiguration/publicURL`` without trailing slashes, for the URL signatures cover.
+    let publicBase: String?
     let locks = SenderLocks()
     /// The hour expired conversations were last deleted in; they are deleted again when it changes.
     let purgedHour = PurgedHour()
+
+    init(
+        configuration: WebhookConfiguration, conversation: SMSConversation, store: Store, key: SenderKey,
+        now: @escaping @Sendable () -> Date, metrics: WebhookMetrics, outbox: Outbox, rateLimit: SenderRateLimit?
+    ) {
+        self.configuration = configuration
+        self.conversation = conversation
+        self.store = store
+        self.writer = SMSWriter(store: store)
+        self.key = key
+        self.now = now
+        self.metrics = metrics
+        self.outbox = outbox
+        self.rateLimit = rateLimit
+        self.publicBase = configuration.publicURL.map { String($0.reversed().drop { $0 == "/" }.reversed()) }
+    }
 
     final class PurgedHour: Sendable {
         let hour = Mutex<String?>(nil)
@@ -101,7 +122,7 @@ struct SMSController<Store: SMSStore>: Sendable {
         }
         do {
             let (outcome, parts) = try await locks.withLock(sender) {
-                try process(inbound, from: sender, gateway: gateway)
+                try await process(inbound, from: sender, gateway: gateway)
             }
             let reply = gateway.reply(gateway is any SendingGateway ? [] : parts, to: inbound)
             var headers = HTTPFields()
@@ -120,23 +141,20 @@ struct SMSController<Store: SMSStore>: Sendable {
 
     /// Moves the sender's conversation on and stores the change; a message already processed
     /// gets the same reply again and changes nothing.
-    private func process(_ inbound: InboundSMS, from sender: String, gateway: any Gateway) throws
-        -> (Outcome, [String])
-    {
+    private func process(
+        _ inbound: InboundSMS, from sender: String, gateway: any Gateway
+    ) async throws -> (Outcome, [String]) {
         let sending = gateway is any SendingGateway
         let gateway = gateway.name
-        if let reply = try store.processedReply(gateway: gateway, messageID: inbound.messageID) {
-            return (.replayed, Self.parts(of: reply))
+        let read = {
+            try store.smsSnapshot(
+                gateway: gateway, messageID: inbound.messageID, sender: sender, surveys: configuration.surveys)
         }
+        var state = try read()
+        if let reply = state.processedReply { return (.replayed, Self.parts(of: reply)) }
         let date = now()
-        try deleteExpired(at: date)
-        var state = SenderState(isOptedOut: try store.isOptedOut(sender: sender))
-        for survey in configuration.surveys {
-            state.conversations[survey.id] = try store.conversation(sender: sender, surveyID: survey.id)
-            if try store.hasCompleted(sender: sender, surveyID: survey.id, surveyVersion: survey.version) {
-                state.completed.insert(survey.id)
-            }
-        }
+        // The first message of an hour deletes what expired, perhaps this sender's conversation.
+        if try await deleteExpired(at: date) { state = try read() }
         let turn = conversation.respond(to: inbound.text, state, today: today(at: date))
         let parts = turn.messages.flatMap { SMSText(SMSText.plain($0)).parts }
         let expiry = Double(configuration.conversationExpiry.components.seconds)
@@ -148,7 +166,7 @@ struct SMSController<Store: SMSStore>: Sendable {
             completed: turn.completed.map { ($0, day: Day(date, in: configuration.timeZone)) }, optOut: turn.optOut,
             expiresHour: ChorusDatabase.hour(date.addingTimeInterval(expiry), in: .gmt), outgoing: outgoing)
         do {
-            try store.applySMS(change)
+            try await writer.apply(change)
             if change.outgoing != nil { outbox.wake() }
         } catch {
             // Another instance may have processed the same message meanwhile: give its reply.
@@ -161,23 +179,28 @@ struct SMSController<Store: SMSStore>: Sendable {
     }
 
     /// Deletes expired conversations on the first message of each hour, as expiry counts hours,
-    /// then has the store forget the order of arrival and the deleted rows' old copies.
-    private func deleteExpired(at date: Date) throws {
+    /// then has the store forget the order of arrival and the deleted rows' old copies; whether
+    /// it did.
+    ///
+    /// Only the deletion is waited for, so that this message sees it; the rewrite of the whole
+    /// file takes longer and follows on the writer's thread, holding up only the commits queued
+    /// behind it.
+    private func deleteExpired(at date: Date) async throws -> Bool {
         let hour = ChorusDatabase.hour(date, in: .gmt)
         let due = purgedHour.hour.withLock { purged in
             defer { purged = hour }
             return purged != hour
         }
-        guard due else { return }
+        guard due else { return false }
         do {
-            _ = try store.deleteExpired(beforeHour: hour)
+            _ = try await writer.run { store in try store.deleteExpired(beforeHour: hour) }
         } catch {
             purgedHour.hour.withLock { $0 = nil }
             throw error
         }
-        // The deletion is committed; if the rewrite fails (say the disk is too full for its
-        // copy), the message is still answered and the next hour tries again.
-        try? store.eraseArrivalOrder()
+        // If the rewrite fails (say the disk is too full for its copy), the next hour tries again.
+        writer.runLater { store in try? store.eraseArrivalOrder() }
+        return true
     }
 
     /// Days since 1970-01-01 in the configured zone, for `today()` in survey expressions.
@@ -189,9 +212,7 @@ struct SMSController<Store: SMSStore>: Sendable {
     /// The URL the gateway signed: the public URL when configured, else the Host header's.
     private func signedURL(_ request: Request) -> String {
         let pathAndQuery = request.head.path ?? "/"
-        if let publicURL = configuration.publicURL {
-            return String(publicURL.reversed().drop { $0 == "/" }.reversed()) + pathAndQuery
-        }
+        if let publicBase { return publicBase + pathAndQuery }
         let host = request.head.authority ?? request.headers[HTTPField.Name("Host")!] ?? "localhost"
         return "http://\(host)\(pathAndQuery)"
     }

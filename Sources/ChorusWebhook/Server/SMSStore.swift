@@ -2,8 +2,10 @@ public import ChorusCore
 public import ChorusStore
 
 /// What the webhook needs from a store: the state of a sender's conversations, the replies
-/// already given, and one all-or-nothing write per message. ``ChorusDatabase`` is one; tests
-/// also use one in memory.
+/// already given, and one all-or-nothing write per message, many messages sharing one commit.
+/// ``ChorusDatabase`` is one; tests also use one in memory.
+///
+/// The webhook calls the writing methods from one thread of their own, one call at a time.
 ///
 /// Senders are always pseudonyms from ``SenderKey/pseudonym(forE164:)``, never numbers.
 public protocol SMSStore: Sendable {
@@ -15,11 +17,15 @@ public protocol SMSStore: Sendable {
     func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool
     /// Whether `sender` opted out.
     func isOptedOut(sender: String) throws -> Bool
+    /// Everything a message needs to know, read at once: the reply if it was processed before,
+    /// otherwise the sender's opt-out, conversations and completions of `surveys`.
+    func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws -> SMSSnapshot
     /// Deletes conversations and message records expiring before `beforeHour`; how many went.
     func deleteExpired(beforeHour: String) throws -> Int
-    /// Applies everything one message changes, durably, all or nothing; throws, changing nothing,
-    /// for a message already processed.
-    func applySMS(_ change: SMSChange) throws
+    /// Applies everything each message changes, each all or nothing, and all of them durably
+    /// before returning; the outcome of each, in order. A message already processed fails and
+    /// changes nothing; throws, storing none, when the changes cannot be stored at all.
+    func applySMS(_ changes: [SMSChange]) throws -> [Result<Void, any Error>]
     /// Rewrites the store so that nothing in it shows the order in which changes arrived, nor
     /// keeps copies of what was deleted.
     func eraseArrivalOrder() throws
@@ -29,6 +35,25 @@ public protocol SMSStore: Sendable {
     func deleteOutboxMessage(id: String) throws
     /// Deletes the outbox rows sealed under any other key; how many went.
     func deleteOutboxMessages(notSealedUnder keyID: String) throws -> Int
+}
+
+extension SMSStore {
+    /// The snapshot from the reads one by one, for a store with no quicker way.
+    public func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws
+        -> SMSSnapshot
+    {
+        if let reply = try processedReply(gateway: gateway, messageID: messageID) {
+            return SMSSnapshot(processedReply: reply)
+        }
+        var snapshot = SMSSnapshot(isOptedOut: try isOptedOut(sender: sender))
+        for survey in surveys {
+            snapshot.conversations[survey.id] = try conversation(sender: sender, surveyID: survey.id)
+            if try hasCompleted(sender: sender, surveyID: survey.id, surveyVersion: survey.version) {
+                snapshot.completed.insert(survey.id)
+            }
+        }
+        return snapshot
+    }
 }
 
 extension ChorusDatabase: SMSStore {}

@@ -1,0 +1,26 @@
+public import ChorusCore
+
+/// What the store holds about a text message and its sender when the message arrives, read at one
+/// moment by ``ChorusDatabase/smsSnapshot(gateway:messageID:sender:surveys:)``.
+public struct SMSSnapshot: Sendable, Hashable {
+    /// The reply already given to the message if it was processed before; then nothing else was
+    /// read, as the message changes nothing.
+    public var processedReply: String?
+    /// Whether the sender opted out.
+    public var isOptedOut: Bool
+    /// The sender's stored interviews, by survey id.
+    public var conversations: [String: Interview]
+    /// The ids of the surveys whose given version the sender completed.
+    public var completed: Set<String>
+
+    /// Creates a snapshot.
+    public init(
+        processedReply: String? = nil, isOptedOut: Bool = false, conversations: [String: Interview] = [:],
+        completed: Set<String> = []
+    ) {
+        self.processedReply = processedReply
+        self.isOptedOut = isOptedOut
+        self.conversations = conversations
+        self.completed = completed
+    }
+}
