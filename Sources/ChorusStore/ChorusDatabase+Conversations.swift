@@ -114,10 +114,7 @@ extension ChorusDatabase {
             try rows.map { rows in
                 do {
                     let rows = try rows.get()
-                    try db.inSavepoint {
-                        try apply(rows, db)
-                        return .commit
-                    }
+                    try inSavepoint(db) { try apply(rows, db) }
                     return .success(())
                 } catch {
                     // Some failures, such as an I/O error, roll back the whole transaction, and the
@@ -127,6 +124,22 @@ extension ChorusDatabase {
                 }
             }
         }
+    }
+
+    /// Runs `body` in a savepoint of the caller's transaction, rolled back if it throws. GRDB's
+    /// own savepoints prepare their statements each time, for each message of a batch.
+    private func inSavepoint(_ db: Database, _ body: () throws -> Void) throws {
+        try db.cachedStatement(sql: "SAVEPOINT sms_change").execute()
+        do {
+            try body()
+        } catch {
+            if db.isInsideTransaction {
+                try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT sms_change").execute()
+                try db.cachedStatement(sql: "RELEASE SAVEPOINT sms_change").execute()
+            }
+            throw error
+        }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT sms_change").execute()
     }
 
     /// One change's statements, inside a savepoint of the caller's transaction.
@@ -230,10 +243,9 @@ extension ChorusDatabase {
     /// Pass UTC, as the webhook should: local hours repeat when clocks go back, and expiry
     /// compares hours as text.
     public static func hour(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let hour = calendar.component(.hour, from: date)
-        return "\(Day(date, in: timeZone))T\(hour < 10 ? "0" : "")\(hour)"
+        let (days, seconds) = Day.localSeconds(date, in: timeZone)
+        let hour = seconds / 3600
+        return "\(Day(daysSince1970: days))T\(hour < 10 ? "0" : "")\(hour)"
     }
 
     /// Whether `text` is an hour as ``hour(_:in:)`` writes it; anything else could compare above

@@ -12,8 +12,7 @@ import GRDB
 public struct ChorusDatabase: Sendable {
     /// The database file, as given.
     public let path: String
-    /// A pool when writable, so that reads run beside the one writer on WAL snapshots and never wait
-    /// for its commits; a plain queue when read-only.
+    /// One connection, or with `concurrentReads` a pool of readers beside the one writer.
     let writer: any DatabaseWriter
 
     /// Opens the database at `path`, creating it (mode 0600) and its tables if it does not exist.
@@ -21,8 +20,12 @@ public struct ChorusDatabase: Sendable {
     /// With `readOnly`, the database must already exist and nothing is ever written to it: that
     /// is how `chorus status` looks and how a kiosk's database is read for merging.
     ///
+    /// With `concurrentReads`, as a server wants, reads run on connections of their own, each on
+    /// a snapshot of the last commit, and never wait for the writer, which has the one connection
+    /// left. Opening so writes an empty transaction, which a plain open does not.
+    ///
     /// - Throws: ``StoreError``; a file that is not a Chorus database is refused, never altered.
-    public init(path: String, readOnly: Bool = false) throws {
+    public init(path: String, readOnly: Bool = false, concurrentReads: Bool = false) throws {
         self.path = path
         let file = DatabaseFile(path: path)
         switch file.state {
@@ -33,14 +36,14 @@ public struct ChorusDatabase: Sendable {
             throw StoreError.cannotOpen(path, reason)
         case .regularFile:
             // Look before writing: even switching to WAL would alter a file that is not ours.
-            let probe = try Self.openQueue(path)
+            let probe = try Self.openQueue(path, readOnly: true)
             try Self.check(probe, path: path, writable: !readOnly)
             if readOnly {
                 writer = probe
                 return
             }
         }
-        writer = try Self.openPool(path)
+        writer = try concurrentReads ? Self.openPool(path) : Self.openQueue(path, readOnly: false)
         do {
             try Schema.migrator.migrate(writer)
         } catch {
@@ -51,9 +54,9 @@ public struct ChorusDatabase: Sendable {
         try? writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
-    private static func openQueue(_ path: String) throws -> DatabaseQueue {
+    private static func openQueue(_ path: String, readOnly: Bool) throws -> DatabaseQueue {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
             DatabaseFile(path: path).narrowCompanions()
             return queue
         } catch {
@@ -63,9 +66,7 @@ public struct ChorusDatabase: Sendable {
 
     private static func openPool(_ path: String) throws -> DatabasePool {
         do {
-            // The pool puts the file in WAL mode, or fails, and sets synchronous = NORMAL, which may
-            // lose the last commits on power loss; FULL has a saved response on disk before save
-            // returns and the resident sees "thank you", and a webhook reply likewise.
+            // The pool's own WAL set-up, after the configuration's, goes back to synchronous = NORMAL.
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             DatabaseFile(path: path).narrowCompanions()
@@ -87,6 +88,15 @@ public struct ChorusDatabase: Sendable {
             // Keep VACUUM's copy of the data and any sort in memory, never in an unlinked file
             // on disk that outlives the process's use of it.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // A pool's readers are read-only connections; the writer sets the journal mode.
+            guard !db.configuration.readonly else { return }
+            // GRDB's own WAL set-up would choose synchronous = NORMAL, which may lose the last
+            // commits on power loss; so WAL is set here, followed by FULL: a saved response is on
+            // disk before save returns and the resident sees "thank you", and a webhook's 2xx
+            // likewise follows its answer onto the disk.
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw DatabaseError(message: "cannot use write-ahead logging") }
+            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration
     }

@@ -1,3 +1,4 @@
+import ChorusCore
 public import Foundation
 
 /// A calendar day, `YYYY-MM-DD`: the finest period a response is ever stored with.
@@ -9,10 +10,21 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The day `date` falls on in `timeZone`; the kiosk passes the machine's zone, tests a fixed one.
     public init(_ date: Date, in timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        description = Self.format(year: parts.year!, month: parts.month!, day: parts.day!)
+        self.init(daysSince1970: Self.localSeconds(date, in: timeZone).days)
+    }
+
+    /// The day so many days after 1970-01-01.
+    init(daysSince1970 days: Int) {
+        let date = CivilDate(daysSince1970: days)
+        description = Self.format(year: date.year, month: date.month, day: date.day)
+    }
+
+    /// Whole days since 1970-01-01 and seconds into the day of `date` in `timeZone`: plain
+    /// arithmetic, as every text message needs it and a calendar is slow to ask.
+    static func localSeconds(_ date: Date, in timeZone: TimeZone) -> (days: Int, seconds: Int) {
+        let local = Int((date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
+        let days = (local >= 0 ? local : local - 86_399) / 86_400
+        return (days, local - days * 86_400)
     }
 
     /// Reads `YYYY-MM-DD`; `nil` for anything else, including an impossible date such as `2026-02-30`.

@@ -10,10 +10,11 @@ public struct SenderKey: Sendable, CustomStringConvertible {
     /// The key's length: 256 bits, as long as SHA-256's output, the least RFC 2104 recommends.
     static let byteCount = 32
 
-    private let key: SymmetricKey
+    /// HMAC-SHA256 keyed once: keying hashes the key's pads, which every message would repeat.
+    private let keyed: HMAC<SHA256>
 
     init(bytes: [UInt8]) {
-        key = SymmetricKey(data: bytes)
+        keyed = HMAC(key: SymmetricKey(data: bytes))
     }
 
     /// Never the key itself, so logging a value that holds one leaks nothing.
@@ -25,7 +26,9 @@ public struct SenderKey: Sendable, CustomStringConvertible {
     /// else, such as a short code or an alphanumeric sender id, is hashed exactly as given.
     public func pseudonym(forE164 number: String) -> String {
         let text = Self.normalizeE164(number) ?? number
-        return Hex.string(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key))
+        var hmac = keyed
+        hmac.update(data: Array(text.utf8))
+        return Hex.string(hmac.finalize())
     }
 
     /// Whether `text` has the shape of a handle from ``pseudonym(forE164:)``, so that a phone

@@ -35,8 +35,10 @@ import Testing
         #expect(try again.writer.read { try Schema.migrator.appliedMigrations($0) } == ["v1", "v2", "v3"])
     }
 
-    @Test func connectionsAreWALWithFullSyncSecureDeleteAndForeignKeys() throws {
-        let database = try StoreFixtures.database()
+    @Test(arguments: [false, true])
+    func connectionsAreWALWithFullSyncSecureDeleteAndForeignKeys(concurrentReads: Bool) throws {
+        let path = try StoreFixtures.folder().appendingPathComponent("chorus.sqlite").path
+        let database = try ChorusDatabase(path: path, concurrentReads: concurrentReads)
         // The connection that commits, which is what durability depends on.
         let pragmas = try database.writer.writeWithoutTransaction { db in
             try ["journal_mode", "synchronous", "secure_delete", "foreign_keys"].map { pragma in

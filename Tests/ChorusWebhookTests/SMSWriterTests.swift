@@ -22,7 +22,8 @@ import Testing
     @Test func changesArrivingDuringACommitShareTheNextAndOneFailingLeavesTheOthersStored() async throws {
         // Given a database whose first commit is held, with one change in it
         let harness = try WebhookHarness()
-        let database = try ChorusDatabase(path: harness.directory.appendingPathComponent("chorus.sqlite").path)
+        let database = try ChorusDatabase(
+            path: harness.directory.appendingPathComponent("chorus.sqlite").path, concurrentReads: true)
         try database.register(survey: WebhookSample.survey, source: Array("sample survey".utf8))
         let store = GatedStore(database)
         let writer = SMSWriter(store: store)

@@ -116,7 +116,7 @@ struct ServeCommand: AsyncParsableCommand {
             ?? URL(fileURLWithPath: store.path).deletingLastPathComponent()
             .appendingPathComponent("chorus-sender.key").path
         let (database, key) = try StoreFailure.reporting {
-            let database = try ChorusDatabase(path: store.path)
+            let database = try ChorusDatabase(path: store.path, concurrentReads: true)
             for (survey, source) in zip(surveys, sources) { try database.register(survey: survey, source: source) }
             return (database, try SenderKey.loadOrCreate(at: keyPath))
         }

@@ -2,10 +2,11 @@
 ///
 /// The day arithmetic is Howard Hinnant's `days_from_civil` and `civil_from_days`
 /// (https://howardhinnant.github.io/date_algorithms.html), exact for every `Int` year in range.
-struct CivilDate: Sendable, Equatable {
-    var year: Int
-    var month: Int
-    var day: Int
+/// Package-wide, as the store dates what it keeps with the same arithmetic.
+package struct CivilDate: Sendable, Equatable {
+    package var year: Int
+    package var month: Int
+    package var day: Int
 
     init(year: Int, month: Int, day: Int) {
         self.year = year
@@ -13,7 +14,7 @@ struct CivilDate: Sendable, Equatable {
         self.day = day
     }
 
-    init(daysSince1970 days: Int) {
+    package init(daysSince1970 days: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097

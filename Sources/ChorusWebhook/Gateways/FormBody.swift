@@ -23,6 +23,13 @@ struct FormBody: Sendable {
     }
 
     private static func decode(_ encoded: ArraySlice<UInt8>) throws(WebhookError) -> String {
+        // Most fields have nothing to unescape.
+        if !encoded.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) {
+            guard let text = String(validating: encoded, as: UTF8.self) else {
+                throw WebhookError.malformed("the form body is not UTF-8")
+            }
+            return text
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(encoded.count)
         var index = encoded.startIndex
