@@ -13,9 +13,9 @@ import urllib.parse, urllib.request
 CHORUS, NOOP = sys.argv[1], sys.argv[2]
 SECONDS = float(sys.argv[3]) if len(sys.argv) > 3 else 10
 CONNECTIONS = int(sys.argv[4]) if len(sys.argv) > 4 else 64
-THREADS = 1           # wrk shares the two cores with the server; one thread keeps up
+THREADS = 2           # one wrk thread alone cannot keep the no-op route busy
 RATE_CEILING = 40_000  # requests generated per second measured; the no-op route goes round them again
-SLOTS = 2000          # senders texting side by side in a thread: a sender's next text is this far behind
+SLOTS = 500           # senders texting side by side in each thread: a sender's next text is this far behind
 TOKEN = "bench-twilio-auth-token"
 PUBLIC_URL = "https://sms.example.org"
 SURVEY = "Surveys/safety-priorities.xml"

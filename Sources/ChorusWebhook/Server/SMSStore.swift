@@ -5,7 +5,8 @@ public import ChorusStore
 /// already given, and one all-or-nothing write per message, many messages sharing one commit.
 /// ``ChorusDatabase`` is one; tests also use one in memory.
 ///
-/// The webhook calls the writing methods from one thread of their own, one call at a time.
+/// The webhook calls ``applySMS(_:)``, ``deleteExpired(beforeHour:)`` and ``eraseArrivalOrder()``
+/// on a thread of their own, one call at a time, so they may block on the disk.
 ///
 /// Senders are always pseudonyms from ``SenderKey/pseudonym(forE164:)``, never numbers.
 public protocol SMSStore: Sendable {
