@@ -35,6 +35,7 @@ let package = Package(
             ]
         ),
         .target(name: "ChorusKiosk", dependencies: ["ChorusCore"]),
+        .target(name: "ChorusFindings", dependencies: ["ChorusCore", "ChorusStore"]),
         .target(
             name: "ChorusWebhook",
             dependencies: [
@@ -71,6 +72,13 @@ let package = Package(
         ),
         .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusCore"]),
         .testTarget(name: "ChorusKioskTests", dependencies: ["ChorusKiosk", "ChorusCore"]),
+        .testTarget(
+            name: "ChorusFindingsTests",
+            dependencies: [
+                "ChorusFindings", "ChorusCore", "ChorusStore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "ChorusWebhookTests",
             dependencies: [
