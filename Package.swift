@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "ChorusFindingsTests",
             dependencies: [
-                "ChorusFindings", "ChorusCore", "ChorusStore",
+                "ChorusFindings", "ChorusCore", "ChorusStore", "ChorusXML",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
