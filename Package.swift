@@ -54,6 +54,7 @@ let package = Package(
                 "ChorusStore",
                 "ChorusKiosk",
                 "ChorusWebhook",
+                "ChorusFindings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
