@@ -51,8 +51,8 @@ enum ReportStyle {
         a{color:inherit;text-decoration:none}
         h2{break-before:page;border-top:none;padding-top:0}
         #priorities h2{break-before:auto}
-        h2,h3,h4{break-after:avoid}
-        article,.callout,table{break-inside:avoid}
+        h2,h3,h4,summary,.lede,.meta{break-after:avoid}
+        details,.callout,table,.note{break-inside:avoid}
         .scroll{overflow:visible}
         details::details-content{content-visibility:visible;display:block}
         summary{list-style:none}
