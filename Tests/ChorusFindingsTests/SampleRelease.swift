@@ -70,7 +70,7 @@ struct SampleRelease {
             disclosure: DisclosureSummary(
                 method: "threshold with complementary suppression, audited across releases", threshold: threshold,
                 suppressedCounts: suppressed, publishedCounts: cells.count - suppressed, earlierReleases: 0,
-                toolVersion: "0.1.0"))
+                toolVersion: "chorus 0.1"))
     }
 
     // MARK: Axes

@@ -225,9 +225,9 @@ extension ReleaseWords {
 
     func footer(_ release: FindingsRelease) -> String {
         spanish
-            ? "Encuesta \(release.surveyID), versión \(release.surveyVersion) · \(release.month) · Chorus "
+            ? "Encuesta \(release.surveyID), versión \(release.surveyVersion) · \(release.month) · "
                 + release.disclosure.toolVersion
-            : "Survey \(release.surveyID), version \(release.surveyVersion) · \(release.month) · Chorus "
+            : "Survey \(release.surveyID), version \(release.surveyVersion) · \(release.month) · "
                 + release.disclosure.toolVersion
     }
 }

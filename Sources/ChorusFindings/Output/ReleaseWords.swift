@@ -33,8 +33,14 @@ struct ReleaseWords {
         switch value.role {
         case .total: return total
         case .missing:
-            if dimension.kind == .site { return spanish ? "Sin lugar (mensajes de texto)" : "No site (text messages)" }
-            return spanish ? "Sin respuesta" : "No answer"
+            switch dimension.kind {
+            case .site:
+                return spanish
+                    ? "Sin lugar (mensajes de texto y quioscos sin lugar)"
+                    : "No site (text messages, kiosks without one)"
+            case .language: return spanish ? "Otro idioma" : "Another language"
+            default: return spanish ? "Sin respuesta" : "No answer"
+            }
         case .category:
             switch dimension.kind {
             case .channel: return channel(value.code)
@@ -61,7 +67,8 @@ struct ReleaseWords {
         }
     }
 
-    var total: String { spanish ? "Total" : "Total" }
+    /// The same word in English and Spanish.
+    var total: String { "Total" }
 
     // MARK: Counts and shares
 

@@ -30,7 +30,7 @@ struct DataPackage {
             ("description", .string(words.packageDescription(release))),
             // Major: the survey version, whose questions the columns follow; minor: which release of it.
             ("version", .string("\(release.surveyVersion).\(release.disclosure.earlierReleases).0")),
-            ("keywords", .array(["survey", "public safety", "community", "aggregate"].map(JSONValue.string))),
+            ("keywords", .array(["survey", "community", "aggregate", "anonymized"].map(JSONValue.string))),
             (
                 "licenses",
                 .array([

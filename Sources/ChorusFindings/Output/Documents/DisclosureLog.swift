@@ -39,7 +39,7 @@ struct DisclosureLog {
                     ("checkedAgainstEarlierReleases", .bool(true)),
                 ])
             ),
-            ("tool", .object([("name", .string("chorus")), ("version", .string(disclosure.toolVersion))])),
+            ("tool", .string(disclosure.toolVersion)),
         ])
     }
 }
