@@ -31,6 +31,8 @@ let package = Package(
             dependencies: [
                 "ChorusCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The one-pass findings scan reads columns through SQLite's C API, without a value per row.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

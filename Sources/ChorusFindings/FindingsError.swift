@@ -1,3 +1,5 @@
+import ChorusCore
+
 /// Why findings could not be built, worded for the organizer who will read it.
 ///
 /// Messages name surveys, tables, cells and settings, never a count that was withheld, an answer
@@ -33,5 +35,31 @@ public struct FindingsError: Error, Sendable, Hashable, CustomStringConvertible 
             .usage,
             "a minimum cell count of \(k) is below the default of \(Threshold.standard); give the reason for lowering it"
         )
+    }
+}
+
+extension FindingsError {
+    static let shrank = Self(
+        .data,
+        "the database holds fewer responses than an earlier release of this survey counted; "
+            + "restore the responses that were removed, or export a new survey version")
+
+    static let inconsistent = Self(
+        .data, "the counts to publish contradict each other or an earlier release; nothing was written")
+}
+
+extension FindingsError {
+    static func answersDoNotFit(question: String, survey: Survey) -> Self {
+        Self(
+            .data,
+            "answers to question '\(question)' in the database do not fit survey '\(survey.id)' version "
+                + "\(survey.version); export with the survey file the responses were collected with")
+    }
+
+    static func unprotectable(_ location: String) -> Self {
+        Self(
+            .data,
+            "\(location) could be worked out from the other published counts, and no further "
+                + "suppression protects it; nothing was written")
     }
 }

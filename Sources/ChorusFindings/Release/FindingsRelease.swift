@@ -1,4 +1,5 @@
 public import ChorusCore
+package import ChorusStore
 
 /// Everything one export publishes about one survey version: aggregate tables that passed
 /// disclosure control, the priorities computed from them, and how they were protected.
@@ -34,6 +35,8 @@ public struct FindingsRelease: Sendable, Hashable {
     public var freeText: FreeTextSummary
     /// How disclosure control was applied, for the release's disclosure log.
     public var disclosure: DisclosureSummary
+    /// What ``ChorusStore/ChorusDatabase/recordRelease(_:)`` records; `nil` for a release not made by FindingsBuilder.
+    package var ledger: ReleaseLedger?
 
     /// Creates a release.
     public init(
