@@ -116,17 +116,24 @@ public struct FindingsBuilder: Sendable {
         -> [Bool]
     {
         var suppression = Suppression(
-            statistics: plan.statistics, threshold: threshold.minimumCount, earlier: earlier)
+            statistics: plan.statistics, tablesShowing: plan.tablesShowing, threshold: threshold.minimumCount,
+            earlier: earlier)
         suppression.applyPrimary()
         suppression.applyComplementary()
         while true {
             let audit = Audit(
                 statistics: plan.statistics, suppressed: suppression.suppressed,
                 threshold: threshold.minimumCount, earlier: earlier)
-            let failures = try audit.failures()
-            guard let first = failures.first else { return suppression.suppressed }
+            let outcome = try audit.run()
+            guard let first = outcome.failures.first else {
+                // What can be worked out exactly is no secret; publishing it adds nothing.
+                let pinned = outcome.pinned.filter { suppression.isPublishable($0) }
+                guard !pinned.isEmpty else { return suppression.suppressed }
+                for id in pinned { suppression.publish(id) }
+                continue
+            }
             var added = false
-            for failure in failures {
+            for failure in outcome.failures {
                 guard let id = currentStatistic(of: failure, plan: plan, earlier: earlier) else { continue }
                 let target = suppression.suppressed[id] ? suppression.nearestPublished(to: id) : id
                 guard let target, !suppression.suppressed[target] else { continue }

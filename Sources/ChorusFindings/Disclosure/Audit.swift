@@ -2,8 +2,9 @@
 /// whole values an attacker can derive from every published relation of this release and of
 /// earlier ones, with counts never negative and never shrinking from one release to the next.
 ///
-/// A count fails when that range lies within 1 to k-1 or is a single value; a change between two
-/// releases fails when its range lies within 1 to k-1, since it counts new respondents.
+/// A count fails when that range lies within 1 to k-1; a change between two releases fails the
+/// same way, since it counts new respondents. A withheld count pinned to a single value is
+/// reported too: it is no secret, so the caller publishes it, and no withheld count stays pinned.
 struct Audit {
     /// A count in this release or an earlier one.
     enum Subject: Hashable, Sendable {
@@ -23,8 +24,16 @@ struct Audit {
 
     private typealias Terms = [(variable: Int, coefficient: Double)]
 
-    /// Every count and change that could be narrowed down, or none when the release is safe.
-    func failures() throws(FindingsError) -> [Failure] {
+    struct Outcome {
+        /// Every count and change narrowed into 1 to k-1; none when the release is safe.
+        var failures: [Failure]
+        /// Withheld counts of this release that can be worked out exactly yet are 0 or at least
+        /// k: withholding them protects nothing, so they are published.
+        var pinned: [Int]
+    }
+
+    /// What an attacker can narrow down.
+    func run() throws(FindingsError) -> Outcome {
         var system = System()
         var currentVariable = [Int](repeating: -1, count: statistics.statistics.count)
         for id in suppressed.indices where suppressed[id] { currentVariable[id] = system.add(.current(id)) }
@@ -85,6 +94,7 @@ struct Audit {
             changes += pairs.filter { variable($0.0) >= 0 || variable($0.1) >= 0 }.map { (from: $0.0, to: $0.1) }
         }
         var failures: [Failure] = []
+        var pinned: [Int] = []
         for subject in system.subjects {
             let k = threshold(of: subject)
             let range = try system.range(of: [(variable(subject), 1)], constant: 0)
@@ -92,8 +102,11 @@ struct Audit {
                 failures.append(.count(subject))
                 continue
             }
-            let isCurrent = if case .current = subject { true } else { false }
-            if (low >= 1 && high <= Double(k - 1)) || (isCurrent && low == high) { failures.append(.count(subject)) }
+            if low >= 1 && high <= Double(k - 1) {
+                failures.append(.count(subject))
+            } else if low == high, case .current(let id) = subject {
+                pinned.append(id)
+            }
         }
         for change in changes {
             var terms: Terms = []
@@ -110,7 +123,7 @@ struct Audit {
                 failures.append(.change(from: change.from, to: change.to))
             }
         }
-        return failures
+        return Outcome(failures: failures, pinned: pinned)
     }
 
     private func threshold(of subject: Subject) -> Int {

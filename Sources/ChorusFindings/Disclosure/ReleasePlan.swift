@@ -63,6 +63,15 @@ struct ReleasePlan: Sendable {
         return "the count '\(statistics.statistics[id].key)'"
     }
 
+    /// Per statistic, how many tables show it.
+    var tablesShowing: [Int] {
+        var counts = Array(repeating: 0, count: statistics.statistics.count)
+        for table in tables {
+            for id in Set(table.cells) { counts[id] += 1 }
+        }
+        return counts
+    }
+
     // MARK: Reach
 
     private mutating func addReach(_ tally: Tally, siteNames: [String], languages: [String]) {

@@ -8,9 +8,12 @@ struct Suppression: Sendable {
     private(set) var suppressed: [Bool]
     /// Per statistic, the relations it appears in.
     private let relationsOf: [[Int]]
+    /// Per statistic, how many tables show it; 0 for one no table shows.
+    private let tablesShowing: [Int]
 
-    init(statistics: StatisticSet, threshold: Int, earlier: [EarlierRelease]) {
+    init(statistics: StatisticSet, tablesShowing: [Int], threshold: Int, earlier: [EarlierRelease]) {
         self.statistics = statistics
+        self.tablesShowing = tablesShowing
         self.threshold = threshold
         self.earlier = earlier
         suppressed = Array(repeating: false, count: statistics.statistics.count)
@@ -25,18 +28,28 @@ struct Suppression: Sendable {
         count > 0 && count < threshold
     }
 
+    /// Whether primary suppression lets `id` be published: not from 1 to k-1, and not grown by
+    /// 1 to k-1 since an earlier release.
+    func isPublishable(_ id: Int) -> Bool {
+        let statistic = statistics.statistics[id]
+        guard !isSmall(statistic.value) else { return false }
+        return earlier.allSatisfy { release in
+            guard let position = release.position(of: statistic.key), let old = release.values[position] else {
+                return true
+            }
+            return !isSmall(statistic.value - old)
+        }
+    }
+
+    /// Publishes `id` again, for a count the audit found can be worked out exactly anyway.
+    mutating func publish(_ id: Int) {
+        suppressed[id] = false
+    }
+
     /// Withholds every count from 1 to k-1, and every count that grew by 1 to k-1 since a release
     /// that published it: that growth counts new respondents as surely as a cell does.
     mutating func applyPrimary() {
-        for (id, statistic) in statistics.statistics.enumerated() {
-            if isSmall(statistic.value) { suppressed[id] = true }
-            for release in earlier {
-                guard let position = release.position(of: statistic.key), let old = release.values[position] else {
-                    continue
-                }
-                if isSmall(statistic.value - old) { suppressed[id] = true }
-            }
-        }
+        for id in statistics.statistics.indices where !isPublishable(id) { suppressed[id] = true }
     }
 
     /// Withholds more counts until, in every equality, a withheld count is never alone and the
@@ -50,7 +63,7 @@ struct Suppression: Sendable {
             let relation = queue[head]
             head += 1
             queued[relation] = false
-            guard needsMore(statistics.relations[relation]), let chosen = smallestPublished(in: relation) else {
+            guard needsMore(relation), let chosen = cheapestPublished(in: relation) else {
                 continue
             }
             suppress(chosen)
@@ -66,13 +79,16 @@ struct Suppression: Sendable {
         suppressed[id] = true
     }
 
-    private func needsMore(_ relation: StatisticSet.Relation) -> Bool {
+    /// Whether an equality, with `also` withheld too, leaves a withheld count alone or withheld
+    /// counts on one side adding up to 1 to k-1.
+    private func needsMore(_ index: Int, also: Int? = nil) -> Bool {
+        let relation = statistics.relations[index]
         guard relation.isEquality else { return false }
         var withheld = 0
         var signs = Set<Int>()
         var published = 0
         for term in relation.terms {
-            if suppressed[term.statistic] {
+            if suppressed[term.statistic] || term.statistic == also {
                 withheld += 1
                 signs.insert(term.coefficient.signum())
             } else {
@@ -84,20 +100,35 @@ struct Suppression: Sendable {
         return withheld > 1 && signs.count == 1 && isSmall(abs(published))
     }
 
-    /// The smallest non-zero published count a table shows in `relation`, lowest id first on ties.
-    func smallestPublished(in relation: Int) -> Int? {
-        var best: Int?
-        for term in statistics.relations[relation].terms {
+    /// The published count whose withholding costs least to break `relation`, lowest id first on
+    /// ties: a count shown in several tables costs as many times its value, and withholding it
+    /// costs too the cheapest count each of its other equalities would then need. Zeros protect
+    /// nothing and counts no table shows cannot be withheld alone, so neither is chosen.
+    func cheapestPublished(in relation: Int) -> Int? {
+        var best: (cost: Int, id: Int)?
+        for term in statistics.relations[relation].terms where isCandidate(term.statistic) {
             let id = term.statistic
-            let statistic = statistics.statistics[id]
-            guard !suppressed[id], statistic.isShown, statistic.value > 0 else { continue }
-            if let current = best, (statistics.statistics[current].value, current) <= (statistic.value, id) { continue }
-            best = id
+            var cost = weight(id)
+            for other in relationsOf[id] where other != relation && needsMore(other, also: id) {
+                let cheapest = statistics.relations[other].terms.lazy.map(\.statistic)
+                    .filter { $0 != id && self.isCandidate($0) }.map(self.weight).min()
+                cost += cheapest ?? Int.max / 4
+            }
+            if let current = best, (current.cost, current.id) <= (cost, id) { continue }
+            best = (cost, id)
         }
-        return best
+        return best?.id
     }
 
-    /// The smallest published count near `id`: in a relation of `id`, else of the withheld counts
+    private func isCandidate(_ id: Int) -> Bool {
+        !suppressed[id] && tablesShowing[id] > 0 && statistics.statistics[id].value > 0
+    }
+
+    private func weight(_ id: Int) -> Int {
+        statistics.statistics[id].value * tablesShowing[id]
+    }
+
+    /// The cheapest published count near `id`: in a relation of `id`, else of the withheld counts
     /// around it, nearest first. `nil` if nothing near it is left to withhold.
     func nearestPublished(to id: Int) -> Int? {
         var visited: Set<Int> = [id]
@@ -108,16 +139,14 @@ struct Suppression: Sendable {
             var next: [Int] = []
             for statistic in frontier {
                 for relation in relationsOf[statistic] where seenRelations.insert(relation).inserted {
-                    if let candidate = smallestPublished(in: relation) { candidates.append(candidate) }
+                    if let candidate = cheapestPublished(in: relation) { candidates.append(candidate) }
                     for term in statistics.relations[relation].terms
                     where suppressed[term.statistic] && visited.insert(term.statistic).inserted {
                         next.append(term.statistic)
                     }
                 }
             }
-            if let best = candidates.min(by: {
-                (statistics.statistics[$0].value, $0) < (statistics.statistics[$1].value, $1)
-            }) {
+            if let best = candidates.min(by: { (weight($0), $0) < (weight($1), $1) }) {
                 return best
             }
             frontier = next
