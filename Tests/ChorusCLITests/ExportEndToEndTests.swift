@@ -8,46 +8,33 @@ import Testing
 /// `chorus export`, run as the real binary on databases filled through the store, as the kiosk
 /// and the webhook fill them.
 @Suite struct ExportEndToEndTests {
-    static let surveyFile = StoreCommandTests.surveyFile
+    /// A short survey, so the audit of a few hundred responses stays quick in a debug build.
+    static let surveyFile = Bundle.module.url(forResource: "Fixtures/corner-store", withExtension: "xml")!
+    static let surveyID = "corner-store"
     /// What some residents typed in the free-text question; it must never leave the database.
     static let secret = "Maria at 12 Elm St, call 555-0142"
 
-    /// A database with the sample survey registered and `count` plausible responses.
+    /// A database with the fixture survey registered and `count` responses that lean somewhere,
+    /// as real answers do, from two kiosks and text messages over three months.
     static func database(responses count: Int, seed: UInt64 = 11) throws -> ChorusDatabase {
         let source = Array(try Data(contentsOf: surveyFile))
         let survey = try SurveyLoader.load(surveyFile.path)
-        let database = try ChorusDatabase(
-            path: try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path)
+        let path = try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path
+        let database = try ChorusDatabase(path: path)
         try database.register(survey: survey, source: source)
         var random = seed
         func next(_ bound: Int) -> Int {
             random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((random >> 33) % UInt64(bound))
         }
-        let areas = survey.question("area")!.kind.options.map(\.value)
-        let concerns = survey.question("concerns")!.kind.options.map(\.value)
-        let days = ["2026-09-14", "2026-10-02", "2026-10-21", "2026-11-05"].compactMap(Day.init)
+        let days = ["2026-09-14", "2026-10-02", "2026-11-05"].compactMap(Day.init)
         for index in 0..<count {
-            // Areas and concerns lean towards the first few, as real answers lean somewhere.
-            let area = areas[min(next(4) + next(4), areas.count - 1)]
-            var answers: [String: Answer] = ["area": .choice(area)]
-            if area != "elsewhere" { answers["years-here"] = .choice(["under-1", "1-5", "6-15", "over-15"][next(4)]) }
-            var ranked: [String] = []
-            while ranked.count < 3 {
-                let pick = concerns[min(next(3) + next(6), concerns.count - 1)]
-                if !ranked.contains(pick) { ranked.append(pick) }
-            }
-            answers["concerns"] = .choices(ranked)
-            if ranked.contains("traffic") {
-                answers["traffic-where"] = .choices(["schools", "main-streets"].prefix(1 + next(2)).map { $0 })
-            }
-            if ranked.contains("police") { answers["police-help"] = .choices(["oversight"]) }
-            let night = 1 + next(5)
-            answers["safe-night"] = .number(Double(night))
-            if night <= 2 { answers["safer-with"] = .choices(["lighting", "activity"].prefix(1 + next(2)).map { $0 }) }
-            answers["city-listens"] = .number(Double(1 + next(5)))
-            answers["no-911"] = .yesNo(next(3) == 0)
-            answers["join-meeting"] = .yesNo(next(2) == 0)
+            let first = ["lights", "lights", "crossing", "benches"][next(4)]
+            let second = ["lights", "crossing", "benches"].filter { $0 != first }[next(2)]
+            var answers: [String: Answer] = [
+                "block": .choice(next(3) == 0 ? "south" : "north"), "wants": .choices([first, second]),
+                "walk": .yesNo(next(3) == 0),
+            ]
             if index % 3 == 0 { answers["idea"] = .text(Self.secret) }
             let sms = next(3) == 0
             try database.save(
@@ -83,12 +70,12 @@ import Testing
         let written = try Self.contents(of: out)
         for path in [
             "datapackage.json", "findings.json", "codebook.md", "disclosure-log.json", "report.html",
-            "tables/concerns.csv", "tables/concerns.by.area.csv", "tables/reach.channel.csv", "priorities/concerns.csv",
+            "tables/wants.csv", "tables/wants.by.block.csv", "tables/reach.channel.csv", "priorities/wants.csv",
         ] {
             #expect(written[path] != nil, "\(path) missing")
         }
 
-        let second = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, "safety-priorities"])
+        let second = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput == "\(out.path)/ already holds this release; nothing changed\n")
         #expect(try Self.contents(of: out) == written)
@@ -97,7 +84,7 @@ import Testing
     @Test func noFileOfTheReleaseHoldsAFreeTextAnswer() throws {
         let database = try Self.database(responses: 200)
         let out = try StoreCommandTests.folder().appendingPathComponent("release")
-        let result = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, "safety-priorities"])
+        let result = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
         #expect(result.status == 0, "\(result.standardError)")
         let files = try Self.contents(of: out)
         try #require(!files.isEmpty)
@@ -112,13 +99,13 @@ import Testing
     }
 
     @Test func aReleaseGoesIntoExportsByDefaultAndInTheLanguageAskedFor() throws {
-        let database = try Self.database(responses: 150)
+        let database = try Self.database(responses: 300)
         let folder = try StoreCommandTests.folder()
         let result = try ChorusProcess.run(
-            ["export", "--db", database.path, "--lang", "es", "safety-priorities"], in: folder)
+            ["export", "--db", database.path, "--lang", "es", Self.surveyID], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
         let month = String(LocalDay.now().day.description.prefix(7))
-        let report = folder.appendingPathComponent("Exports/safety-priorities-\(month)/report.html")
+        let report = folder.appendingPathComponent("Exports/\(Self.surveyID)-\(month)/report.html")
         let html = try String(contentsOf: report, encoding: .utf8)
         #expect(html.contains("<html lang=\"es\">"))
     }
@@ -128,7 +115,7 @@ import Testing
         let out = try StoreCommandTests.folder().appendingPathComponent("release")
         let result = try ChorusProcess.run([
             "export", "--db", database.path, "--out", out.path, "--min-cell", "6", "--reason", "first week, two sites",
-            "safety-priorities",
+            Self.surveyID,
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
@@ -141,22 +128,22 @@ import Testing
     @Test func thresholdsBelowTheFloorOrWithoutAReasonAreUsageErrors() throws {
         let database = try Self.database(responses: 0)
         for arguments in [["--min-cell", "4", "--reason", "tiny"], ["--min-cell", "9"], ["--reason", "no k"]] {
-            let result = try ChorusProcess.run(["export", "--db", database.path] + arguments + ["safety-priorities"])
+            let result = try ChorusProcess.run(["export", "--db", database.path] + arguments + [Self.surveyID])
             #expect(result.status == 64, "\(arguments)")
         }
-        let language = try ChorusProcess.run(["export", "--db", database.path, "--lang", "fr", "safety-priorities"])
+        let language = try ChorusProcess.run(["export", "--db", database.path, "--lang", "fr", Self.surveyID])
         #expect(language.status == 64)
-        #expect(language.standardError.contains("survey 'safety-priorities' has no 'fr'; it has en, es"))
+        #expect(language.standardError.contains("survey 'corner-store' has no 'fr'; it has en, es"))
     }
 
     @Test func aSurveyWithoutResponsesSaysSoAndWritesNothing() throws {
         let database = try Self.database(responses: 0)
         let folder = try StoreCommandTests.folder()
-        let result = try ChorusProcess.run(["export", "--db", database.path, "safety-priorities"], in: folder)
+        let result = try ChorusProcess.run(["export", "--db", database.path, Self.surveyID], in: folder)
         #expect(result.status == 65)
         #expect(
             result.standardError
-                == "chorus: error: survey 'safety-priorities' version 1 has no responses in \(database.path) yet; "
+                == "chorus: error: survey 'corner-store' version 1 has no responses in \(database.path) yet; "
                 + "there is nothing to export\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Exports").path))
     }
@@ -168,37 +155,37 @@ import Testing
         #expect(unknown.standardError.contains("has no survey 'town-hall'"))
 
         let path = try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path
-        let missing = try ChorusProcess.run(["export", "--db", path, "safety-priorities"])
+        let missing = try ChorusProcess.run(["export", "--db", path, Self.surveyID])
         #expect(missing.status == 66)
         #expect(!FileManager.default.fileExists(atPath: path))
 
-        let edited = try StoreCommandTests.folder().appendingPathComponent("safety.xml")
+        let edited = try StoreCommandTests.folder().appendingPathComponent("corner-store.xml")
         try (String(contentsOf: Self.surveyFile, encoding: .utf8) + "<!-- edited -->\n").write(
             to: edited, atomically: true, encoding: .utf8)
         let different = try ChorusProcess.run(["export", "--db", database.path, edited.path])
         #expect(different.status == 65)
         #expect(
-            different.standardError.contains("is not the file survey 'safety-priorities' version 1 was collected with"))
+            different.standardError.contains("is not the file survey 'corner-store' version 1 was collected with"))
     }
 
     @Test func aDifferentReleaseIsNeverOverwritten() throws {
-        let database = try Self.database(responses: 150)
+        let database = try Self.database(responses: 300)
         let out = try StoreCommandTests.folder().appendingPathComponent("release")
-        let first = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, "safety-priorities"])
+        let first = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
         #expect(first.status == 0, "\(first.standardError)")
         let before = try Self.contents(of: out)
 
-        // Another 100 responses make a different release, which must go elsewhere.
-        let more = try Self.database(responses: 100, seed: 99)
-        _ = try ChorusProcess.run(["merge", "--db", database.path, more.path])
-        let second = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, "safety-priorities"])
+        // The same data in the other language is a different set of files, which must go elsewhere.
+        let second = try ChorusProcess.run([
+            "export", "--db", database.path, "--out", out.path, "--lang", "es", Self.surveyID,
+        ])
         #expect(second.status == 73)
         #expect(second.standardError.contains("\(out.path) already holds a different release"))
         #expect(try Self.contents(of: out) == before)
 
         let file = try StoreCommandTests.folder().appendingPathComponent("taken")
         FileManager.default.createFile(atPath: file.path, contents: Data("notes".utf8))
-        let onFile = try ChorusProcess.run(["export", "--db", database.path, "--out", file.path, "safety-priorities"])
+        let onFile = try ChorusProcess.run(["export", "--db", database.path, "--out", file.path, Self.surveyID])
         #expect(onFile.status == 73)
     }
 }

@@ -55,6 +55,9 @@ import Testing
         #expect(english.interval(share) == nil)
         let exact = PublishedShare(count: 40, total: 100, proportion: 0.4, lower: 0.309, upper: 0.498, display: .exact)
         #expect(english.interval(exact) == "31–50%")
+        let narrow = PublishedShare(
+            count: 47, total: 100, proportion: 0.47, lower: 0.467, upper: 0.473, display: .exact)
+        #expect(english.interval(narrow) == "46.7–47.3%")
         #expect(ReleaseWords(language: "vi").sectionHeadings == english.sectionHeadings)
     }
 }

@@ -100,11 +100,19 @@ struct ReleaseWords {
         }
     }
 
-    /// The Wilson interval of an exact share, `38–46%`.
+    /// The Wilson interval of an exact share, `38–46%`; with a decimal, `46.7–47.3%`, when whole
+    /// percentages would make a narrow interval look like none.
     func interval(_ share: PublishedShare) -> String? {
         guard case .exact = share.display else { return nil }
-        let lower = percent(share.lower)
-        return "\(lower.dropLast())–\(percent(share.upper))"
+        var decimals = 0
+        while decimals < 2,
+            FixedPoint.format(share.lower * 100, decimals: decimals)
+                == FixedPoint.format(share.upper * 100, decimals: decimals)
+        {
+            decimals += 1
+        }
+        let lower = FixedPoint.format(share.lower * 100, decimals: decimals)
+        return "\(lower)–\(FixedPoint.format(share.upper * 100, decimals: decimals))%"
     }
 
     var withheld: String { spanish ? "reservado" : "withheld" }
