@@ -34,10 +34,13 @@ let package = Package(
             dependencies: [
                 "ChorusCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The one-pass findings scan reads columns through SQLite's C API, without a value per row.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "ChorusKiosk", dependencies: ["ChorusCore"]),
+        .target(name: "ChorusFindings", dependencies: ["ChorusCore", "ChorusStore"]),
         .target(
             name: "ChorusWebhook",
             dependencies: [
@@ -59,6 +62,7 @@ let package = Package(
                 "ChorusStore",
                 "ChorusKiosk",
                 "ChorusWebhook",
+                "ChorusFindings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +87,13 @@ let package = Package(
         ),
         .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusCore"]),
         .testTarget(name: "ChorusKioskTests", dependencies: ["ChorusKiosk", "ChorusCore"]),
+        .testTarget(
+            name: "ChorusFindingsTests",
+            dependencies: [
+                "ChorusFindings", "ChorusCore", "ChorusStore", "ChorusXML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "ChorusWebhookTests",
             dependencies: [

@@ -8,7 +8,7 @@ struct Chorus: AsyncParsableCommand {
         discussion: "See chorus(1) and chorus-survey(5).",
         subcommands: [
             ValidateCommand.self, PreviewCommand.self, KioskCommand.self, ServeCommand.self, StatusCommand.self,
-            MergeCommand.self,
+            MergeCommand.self, ExportCommand.self,
         ]
     )
 }

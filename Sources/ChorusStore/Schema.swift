@@ -18,6 +18,9 @@ enum Schema {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("findings-v1") { db in
+            try db.execute(sql: findingsV1)
+        }
         return migrator
     }
 
@@ -143,6 +146,46 @@ enum Schema {
             id TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 32 AND id NOT GLOB '*[^0-9a-f]*'),
             key_id TEXT NOT NULL CHECK (length(key_id) = 32 AND key_id NOT GLOB '*[^0-9a-f]*'),
             sealed BLOB NOT NULL CHECK (typeof(sealed) = 'blob' AND length(sealed) > 28)
+        ) WITHOUT ROWID;
+        """
+
+    // Findings releases (privacy rule 3): what each export published, so that the next one of the
+    // same survey version can be checked against it. Counts are keyed by what they count (see
+    // ChorusFindings' statistic keys); a suppressed count is stored as NULL, never as its value.
+    // Relations are the linear equalities and inequalities a reader could use, as JSON.
+    // The identifier is not "v3" so that it merges with other branches' next migration.
+    private static let findingsV1 = """
+        CREATE TABLE findings_releases (
+            survey_id TEXT NOT NULL,
+            survey_version INTEGER NOT NULL,
+            sequence INTEGER NOT NULL CHECK (sequence >= 1),
+            month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+            threshold INTEGER NOT NULL CHECK (threshold >= 5),
+            reason TEXT,
+            PRIMARY KEY (survey_id, survey_version, sequence),
+            FOREIGN KEY (survey_id, survey_version) REFERENCES surveys (id, version)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE findings_counts (
+            survey_id TEXT NOT NULL,
+            survey_version INTEGER NOT NULL,
+            sequence INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            value INTEGER CHECK (value IS NULL OR (typeof(value) = 'integer' AND value >= 0)),
+            PRIMARY KEY (survey_id, survey_version, sequence, key),
+            FOREIGN KEY (survey_id, survey_version, sequence)
+                REFERENCES findings_releases (survey_id, survey_version, sequence) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+
+        CREATE TABLE findings_relations (
+            survey_id TEXT NOT NULL,
+            survey_version INTEGER NOT NULL,
+            sequence INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            relation TEXT NOT NULL CHECK (json_valid(relation)),
+            PRIMARY KEY (survey_id, survey_version, sequence, ordinal),
+            FOREIGN KEY (survey_id, survey_version, sequence)
+                REFERENCES findings_releases (survey_id, survey_version, sequence) ON DELETE CASCADE
         ) WITHOUT ROWID;
         """
 }

@@ -3,7 +3,7 @@ import Testing
 
 /// The repository's own promises: every command documented, man pages clean, code formatted.
 @Suite struct RepositoryTests {
-    static let commands = ["validate", "preview", "kiosk", "serve", "status", "merge"]
+    static let commands = ["validate", "preview", "kiosk", "serve", "status", "merge", "export"]
 
     @Test func everyCommandHasAManPageThatLintsClean() throws {
         let man = ChorusProcess.packageRoot.appendingPathComponent("Man")

@@ -362,9 +362,12 @@ import Testing
         #expect(try target.merge(from: readOnly).addedResponses == 1)
         #expect(try StoreFixtures.bytes(path) == before)
 
-        // And opening it for writing adds "v2" and "v3" and keeps the response
+        // And opening it for writing adds the later migrations and keeps the response
         let database = try ChorusDatabase(path: path)
-        #expect(try database.writer.read { try Schema.migrator.appliedMigrations($0) } == ["v1", "v2", "v3"])
+        #expect(
+            try database.writer.read { try Schema.migrator.appliedMigrations($0) } == [
+                "v1", "v2", "v3", "findings-v1",
+            ])
         #expect(try database.status().map(\.count) == [1])
         #expect(try !database.isOptedOut(sender: Self.sender))
     }

@@ -24,10 +24,14 @@ struct StatusCommand: ParsableCommand {
 
     /// The id `argument` names: itself, unless it is a survey file, whose id is read from it.
     static func surveyID(_ argument: String) throws -> String {
+        isSurveyFile(argument) ? try SurveyLoader.load(argument).id : argument
+    }
+
+    /// Whether `argument` names a survey file rather than a survey id: it has a slash, ends in
+    /// `.xml`, or is an existing file.
+    static func isSurveyFile(_ argument: String) -> Bool {
         var isDirectory: ObjCBool = false
-        let isFile =
-            argument.contains("/") || argument.hasSuffix(".xml")
+        return argument.contains("/") || argument.hasSuffix(".xml")
             || (FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && !isDirectory.boolValue)
-        return isFile ? try SurveyLoader.load(argument).id : argument
     }
 }

@@ -2,9 +2,9 @@ import Glibc
 
 /// Writes to standard error unbuffered, so diagnostics interleave correctly with other output.
 enum StandardError {
-    static func write(_ text: String) {
+    static func write(_ text: String, newline: Bool = true) {
         var text = text
-        if !text.hasSuffix("\n") { text += "\n" }
+        if newline, !text.hasSuffix("\n") { text += "\n" }
         text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -1,0 +1,169 @@
+import ArgumentParser
+import ChorusCore
+import ChorusFindings
+import ChorusStore
+import ChorusXML
+import Foundation
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write an anonymized release of a survey's findings: data files, codebook and report.",
+        discussion: """
+            Every published count is 0 or at least the minimum cell count, 11 unless lowered with \
+            --min-cell and a --reason. See chorus-export(1).
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @ArgumentParser.Option(
+        help: ArgumentHelp(
+            "The release folder; Exports/<survey-id>-<YYYY-MM> in the working directory by default.", valueName: "dir"))
+    var out: String?
+
+    @ArgumentParser.Option(
+        name: .customLong("min-cell"),
+        help: ArgumentHelp("The smallest count published other than 0: 11 by default, 5 at the least.", valueName: "k"))
+    var minCell: Int?
+
+    @ArgumentParser.Option(help: "Why --min-cell is below 11; required then, and written to the disclosure log.")
+    var reason: String?
+
+    @ArgumentParser.Option(help: "The language of the report; the survey's first language by default.")
+    var lang: String?
+
+    @Argument(help: "A survey id in the database, or the survey file the responses were collected with.")
+    var survey: String
+
+    func validate() throws {
+        if let minCell, minCell < Threshold.lowest {
+            throw ValidationError("--min-cell \(minCell) is too low; use at least \(Threshold.lowest).")
+        }
+        let lowered = minCell.map { $0 < Threshold.standard } ?? false
+        let hasReason = reason.map { !$0.trimmedWhitespace.isEmpty } ?? false
+        if lowered, !hasReason {
+            throw ValidationError(
+                "--min-cell \(minCell!) is below the default of \(Threshold.standard); give --reason \"why\" as well.")
+        }
+        if !lowered, reason != nil {
+            throw ValidationError("--reason explains a --min-cell below \(Threshold.standard); leave it out.")
+        }
+    }
+
+    func run() throws {
+        let threshold = try Self.reporting { () throws(FindingsError) in
+            try Threshold(minimumCount: minCell ?? Threshold.standard, reason: reason?.trimmedWhitespace)
+        }
+        let database = try StoreFailure.reporting {
+            // Opened read-only first, so a wrong path is reported rather than created.
+            _ = try ChorusDatabase(path: store.path, readOnly: true)
+            return try ChorusDatabase(path: store.path)
+        }
+        let survey = try surveyToExport(from: database)
+        let language = lang ?? survey.languages[0]
+        guard survey.languages.contains(language) else {
+            StandardError.write(
+                "chorus: error: survey '\(survey.id)' has no '\(language)'; it has "
+                    + survey.languages.joined(separator: ", "))
+            throw ExitStatus.usage
+        }
+        let responses = try StoreFailure.reporting {
+            try database.status(surveyID: survey.id).filter { $0.surveyVersion == survey.version }.reduce(0) {
+                $0 + $1.count
+            }
+        }
+        guard responses > 0 else {
+            StandardError.write(
+                "chorus: error: survey '\(survey.id)' version \(survey.version) has no responses in \(store.path) "
+                    + "yet; there is nothing to export")
+            throw ExitStatus.dataError
+        }
+        let month = Month(LocalDay.now().day.description)!
+        let folder = ReleaseFolder(path: out ?? "Exports/\(survey.id)-\(month)")
+        try Self.reporting { () throws(ReleaseFolderError) in try folder.checkUsable() }
+        if let reason = threshold.reason {
+            StandardError.write(
+                "chorus: note: publishing counts down to \(threshold.minimumCount) instead of \(Threshold.standard): "
+                    + reason)
+        }
+
+        var bar = ProgressBar.standardError(unit: "responses")
+        let release = try Self.reporting { () throws(FindingsError) in
+            defer { bar.finish() }
+            return try FindingsBuilder(survey: survey, database: database, threshold: threshold, month: month).build {
+                bar.update($0, of: $1)
+            }
+        }
+        let files = release.files(survey: survey, language: language)
+        let outcome = try Self.reporting { () throws(ReleaseFolderError) in try folder.write(files) }
+        // Recorded even when the folder was already there: a run that stopped between writing and
+        // recording must not leave a published release that later ones are not checked against.
+        try Self.reporting { () throws(FindingsError) in try database.recordRelease(release) }
+        switch outcome {
+        case .written: print("wrote \(folder.path)/: \(files.count) files, \(responses) responses")
+        case .unchanged: print("\(folder.path)/ already holds this release; nothing changed")
+        }
+    }
+
+    /// The survey named on the command line: a file, which must be the one registered for its id
+    /// and version, or an id, whose newest registered version is read back from the database.
+    private func surveyToExport(from database: ChorusDatabase) throws -> Survey {
+        if StatusCommand.isSurveyFile(survey) {
+            let (survey, source) = try SurveyLoader.loadWithSource(self.survey)
+            let stored = try StoreFailure.reporting {
+                try database.registeredSource(surveyID: survey.id, version: survey.version)
+            }
+            if let stored, stored != source {
+                StandardError.write(
+                    "chorus: error: \(self.survey) is not the file survey '\(survey.id)' version \(survey.version) "
+                        + "was collected with in \(store.path); export with that file, or by the id "
+                        + "'\(survey.id)' to use the registered copy")
+                throw ExitStatus.dataError
+            }
+            return survey
+        }
+        let id = survey
+        let (version, source) =
+            try StoreFailure.reporting { () throws -> (Int, [UInt8])? in
+                guard let version = try database.registeredVersions(surveyID: id).first else { return nil }
+                return try database.registeredSource(surveyID: id, version: version).map { (version, $0) }
+            }
+            ?? {
+                StandardError.write(
+                    "chorus: error: \(store.path) has no survey '\(id)'; give its id as chorus status shows it, "
+                        + "or the survey file")
+                throw ExitStatus.noInput
+            }()
+        do {
+            return try SurveyReader().read(source, file: "\(store.path):\(id)@\(version)")
+        } catch {
+            StandardError.write(
+                "chorus: error: the copy of survey '\(id)' version \(version) in \(store.path) "
+                    + "cannot be read; export with the survey file instead")
+            throw ExitStatus.dataError
+        }
+    }
+
+    private static func reporting<T>(_ body: () throws(FindingsError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            StandardError.write("chorus: error: \(error)")
+            switch error.kind {
+            case .usage: throw ExitStatus.usage
+            case .data: throw ExitStatus.dataError
+            case .io: throw ExitStatus.ioError
+            }
+        }
+    }
+
+    private static func reporting<T>(_ body: () throws(ReleaseFolderError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            StandardError.write("chorus: error: \(error)")
+            throw error.kind == .io ? ExitStatus.ioError : ExitStatus.cannotCreate
+        }
+    }
+}

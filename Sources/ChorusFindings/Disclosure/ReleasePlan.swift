@@ -1,0 +1,272 @@
+import ChorusCore
+
+/// The tables of a release as statistic ids, before disclosure control decides what is shown.
+struct TablePlan: Sendable {
+    let id: String
+    let kind: FindingsTable.Kind
+    /// The slot of the question counted, for every kind but reach.
+    let slot: Int?
+    let dimensions: [FindingsDimension]
+    /// One statistic per cell, row-major.
+    let cells: [Int]
+    /// Per cell, the statistic it is a share of; `nil` for totals.
+    let shareOf: [Int?]
+}
+
+/// Every statistic, relation and table of a release, built from a finished tally.
+struct ReleasePlan: Sendable {
+    private(set) var statistics = StatisticSet()
+    private(set) var tables: [TablePlan] = []
+    private(set) var respondents = 0
+    private(set) var freeText = 0
+    let slots: [QuestionSlot]
+
+    init(tally: Tally, siteNames: [String], languages: [String]) {
+        slots = tally.slots
+        respondents = statistics.add(StatisticKey.respondents, tally.respondents)
+        addReach(tally, siteNames: siteNames, languages: languages)
+        freeText = statistics.add(StatisticKey.freeText, tally.freeTextAnswers)
+        // Sites with no response to this survey version are left out of its tables.
+        let keptSites = tally.bySite.indices.filter { tally.bySite[$0] > 0 || $0 == tally.bySite.count - 1 }
+        let counted = slots.indices.filter { slots[$0].shape != .text }
+        // Every question's own counts first: they are the group sizes of the breakdowns.
+        for slotIndex in counted { addQuestion(slotIndex, tally) }
+        for slotIndex in counted {
+            for (position, grouping) in tally.breakdowns[slotIndex].enumerated() {
+                let definition = tally.groupings[grouping]
+                let rows = definition.source == .site ? keptSites : Array(0..<definition.size)
+                addBreakdown(slotIndex, definition, rows: rows, counts: tally.breakdownCounts[slotIndex][position])
+            }
+        }
+        // Each question's tables together, in survey order; a stable sort keeps their own order.
+        let reach = tables.filter { $0.slot == nil }
+        let questions = tables.filter { $0.slot != nil }.enumerated().sorted {
+            ($0.element.slot!, $0.offset) < ($1.element.slot!, $1.offset)
+        }
+        tables = reach + questions.map(\.element)
+    }
+
+    /// Where a statistic is shown, for an error message: the first table with it and the values of
+    /// its cell, or its key when no table shows it.
+    func location(of id: Int) -> String {
+        for table in tables {
+            guard let index = table.cells.firstIndex(of: id) else { continue }
+            var rest = index
+            var parts: [String] = []
+            for dimension in table.dimensions.reversed() {
+                let value = dimension.values[rest % dimension.values.count]
+                rest /= dimension.values.count
+                parts.insert("\(dimension.id) \(value.code)", at: 0)
+            }
+            return "table '\(table.id)', cell \(parts.joined(separator: ", "))"
+        }
+        return "the count '\(statistics.statistics[id].key)'"
+    }
+
+    /// Per statistic, how many tables show it.
+    var tablesShowing: [Int] {
+        var counts = Array(repeating: 0, count: statistics.statistics.count)
+        for table in tables {
+            for id in Set(table.cells) { counts[id] += 1 }
+        }
+        return counts
+    }
+
+    // MARK: Reach
+
+    private mutating func addReach(_ tally: Tally, siteNames: [String], languages: [String]) {
+        let channel = FindingsDimension(
+            id: "channel", kind: .channel, title: nil,
+            values: ChannelOrder.all.map { FindingsDimensionValue(code: $0, label: nil, role: .category) })
+        addReachTable("reach.channel", channel, tally.byChannel)
+        let keptSites = siteNames.indices.filter { tally.bySite[$0] > 0 }
+        let site = FindingsDimension(
+            id: "site", kind: .site, title: nil,
+            values: keptSites.map { FindingsDimensionValue(code: siteNames[$0], label: nil, role: .category) }
+                + [FindingsDimensionValue(code: "missing", label: nil, role: .missing)])
+        addReachTable("reach.site", site, keptSites.map { tally.bySite[$0] } + [tally.bySite.last!])
+        let language = FindingsDimension(
+            id: "language", kind: .language, title: nil,
+            values: languages.map { FindingsDimensionValue(code: $0, label: nil, role: .category) }
+                + [FindingsDimensionValue(code: "missing", label: nil, role: .missing)])
+        addReachTable("reach.language", language, tally.byLanguage)
+    }
+
+    private mutating func addReachTable(_ id: String, _ dimension: FindingsDimension, _ counts: [Int]) {
+        var cells: [Int] = []
+        for (value, count) in zip(dimension.values, counts) {
+            cells.append(statistics.add(StatisticKey.group(dimension, value), count))
+        }
+        statistics.sum(respondents, cells)
+        var dimension = dimension
+        dimension.values.append(Self.total)
+        tables.append(
+            TablePlan(
+                id: id, kind: .reach, slot: nil, dimensions: [dimension], cells: cells + [respondents],
+                shareOf: cells.map { _ in respondents } + [nil]))
+    }
+
+    // MARK: Questions
+
+    private static let total = FindingsDimensionValue(code: "total", label: nil, role: .total)
+
+    private func answerDimension(_ slot: QuestionSlot) -> FindingsDimension {
+        FindingsDimension(id: "answer", kind: .answer, title: nil, values: slot.values + [Self.total])
+    }
+
+    /// Adds a question's answered count and per-value counts under `group` (a key part, or `nil`
+    /// for everyone) with the relations among them; returns their ids, answered last.
+    private mutating func addAnswers(_ slotIndex: Int, group: String?, counts: ArraySlice<Int>, answered: Int)
+        -> [Int]
+    {
+        let slot = slots[slotIndex]
+        let id = slot.question.id
+        func key(_ base: String) -> String { group.map { StatisticKey.within(base, $0) } ?? base }
+        let total = statistics.add(key(StatisticKey.question(id)), answered)
+        if group == nil { statistics.atMost(total, respondents, isEquality: isAnsweredByAll(slotIndex)) }
+        var cells: [Int] = []
+        for (value, count) in zip(slot.values, counts) {
+            cells.append(statistics.add(key(StatisticKey.answer(id, value.code)), count))
+        }
+        switch slot.shape {
+        case .one:
+            statistics.sum(total, cells)
+        case .several(let maximum), .ranked(let maximum as Int?):
+            // Each respondent chose at least one option and at most the maximum; and one who
+            // answered but did not choose an option is as much a count as one who did.
+            statistics.atMost([(total, 1)] + cells.map { ($0, -1) })
+            if let maximum { statistics.atMost(cells.map { ($0, 1) } + [(total, -maximum)]) }
+            for (value, cell) in zip(slot.values, cells) {
+                let count = statistics.statistics[cell].value
+                let notChosen = statistics.add(
+                    key(StatisticKey.notChosen(id, value.code)), answered - count, isShown: false)
+                statistics.sum(total, [cell, notChosen])
+            }
+        case .answeredOnly, .text:
+            break
+        }
+        return cells + [total]
+    }
+
+    /// Whether everyone answered a question that the survey makes everyone answer: then a reader
+    /// of the survey knows those who answered it, in any group, are the whole group.
+    private func isAnsweredByAll(_ slotIndex: Int) -> Bool {
+        let question = slots[slotIndex].question
+        return question.isRequired && question.showIf == nil
+            && statistics.statistics[statistics.id(of: StatisticKey.question(question.id))!].value
+                == statistics.statistics[respondents].value
+    }
+
+    private mutating func addQuestion(_ slotIndex: Int, _ tally: Tally) {
+        let slot = slots[slotIndex]
+        let cells = addAnswers(
+            slotIndex, group: nil, counts: tally.counts[slotIndex][...], answered: tally.answered[slotIndex])
+        let total = cells.last!
+        tables.append(
+            TablePlan(
+                id: slot.question.id, kind: .question, slot: slotIndex, dimensions: [answerDimension(slot)],
+                cells: cells, shareOf: cells.dropLast().map { _ in total } + [nil]))
+        guard case .ranked(let picks) = slot.shape else { return }
+        addPositions(slotIndex, picks: picks, tally, named: Array(cells.dropLast()), answered: total)
+    }
+
+    private mutating func addPositions(_ slotIndex: Int, picks: Int, _ tally: Tally, named: [Int], answered: Int) {
+        let slot = slots[slotIndex]
+        let id = slot.question.id
+        var cells: [Int] = []
+        var shareOf: [Int?] = []
+        var byValue = Array(repeating: [Int](), count: slot.values.count)
+        var previous = answered
+        for position in 0..<picks {
+            let reached =
+                position == 0
+                ? answered
+                : statistics.add(StatisticKey.reached(id, position: position + 1), tally.reached[slotIndex][position])
+            if position > 0 { statistics.atMost(reached, previous) }
+            previous = reached
+            var row: [Int] = []
+            for (valueIndex, value) in slot.values.enumerated() {
+                let count = tally.positions[slotIndex][valueIndex * picks + position]
+                let cell = statistics.add(StatisticKey.ranked(id, value.code, position: position + 1), count)
+                row.append(cell)
+                byValue[valueIndex].append(cell)
+            }
+            statistics.sum(reached, row)
+            cells += row + [reached]
+            shareOf += row.map { _ in reached } + [nil]
+        }
+        for (value, parts) in zip(named, byValue) { statistics.sum(value, parts) }
+        let positions = FindingsDimension(
+            id: "position", kind: .position, title: nil,
+            values: (1...picks).map { FindingsDimensionValue(code: String($0), label: nil, role: .category) })
+        tables.append(
+            TablePlan(
+                id: "\(id).positions", kind: .positions, slot: slotIndex,
+                dimensions: [positions, answerDimension(slot)],
+                cells: cells, shareOf: shareOf))
+    }
+
+    // MARK: Breakdowns
+
+    private mutating func addBreakdown(_ slotIndex: Int, _ grouping: Grouping, rows: [Int], counts: [Int]) {
+        let slot = slots[slotIndex]
+        let width = slot.values.count + 1
+        var cells: [Int] = []
+        var shareOf: [Int?] = []
+        var columns = Array(repeating: [Int](), count: width)
+        for row in rows {
+            let value = grouping.dimension.values[row]
+            let group = StatisticKey.group(grouping.dimension, value)
+            let start = row * width
+            let rowCells = addAnswers(
+                slotIndex, group: group, counts: counts[start..<start + width - 1], answered: counts[start + width - 1])
+            let answered = rowCells.last!
+            addGroupSize(answered, grouping: grouping, value: value, isWhole: isAnsweredByAll(slotIndex))
+            for (column, cell) in rowCells.enumerated() { columns[column].append(cell) }
+            cells += rowCells
+            shareOf += rowCells.dropLast().map { _ in answered } + [nil]
+        }
+        // The row of totals is the question's own table.
+        let own = tables.first { $0.kind == .question && $0.slot == slotIndex }!
+        for (total, parts) in zip(own.cells, columns) { statistics.sum(total, parts) }
+        cells += own.cells
+        shareOf += own.shareOf
+        var groups = grouping.dimension
+        groups.values = rows.map { groups.values[$0] } + [Self.total]
+        let suffix: String
+        switch grouping.source {
+        case .question: suffix = ".by.\(grouping.dimension.id)"
+        case .channel: suffix = ".by-channel"
+        case .site: suffix = ".by-site"
+        }
+        tables.append(
+            TablePlan(
+                id: slot.question.id + suffix, kind: .breakdown, slot: slotIndex,
+                dimensions: [groups, answerDimension(slot)], cells: cells, shareOf: shareOf))
+    }
+
+    /// Records that those in a group who answered are at most the group, or all of it when
+    /// everyone answered: a group's size is a count of the quasi-identifier's own table, of
+    /// channels or of sites.
+    private mutating func addGroupSize(
+        _ answered: Int, grouping: Grouping, value: FindingsDimensionValue, isWhole: Bool
+    ) {
+        switch grouping.source {
+        case .question(let groupSlot):
+            let id = slots[groupSlot].question.id
+            guard value.role != .missing else {
+                // Those without an answer to the quasi-identifier: everyone but those who answered it.
+                guard let answeredGroup = statistics.id(of: StatisticKey.question(id)) else { return }
+                statistics.relate([(answered, 1), (answeredGroup, 1), (respondents, -1)], isEquality: isWhole)
+                return
+            }
+            if let size = statistics.id(of: StatisticKey.answer(id, value.code)) {
+                statistics.atMost(answered, size, isEquality: isWhole)
+            }
+        case .channel, .site:
+            if let size = statistics.id(of: StatisticKey.group(grouping.dimension, value)) {
+                statistics.atMost(answered, size, isEquality: isWhole)
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+/// The counts a release may publish, each once under a key that names it across releases, and
+/// the linear relations among them that a reader could use to work out a withheld count.
+///
+/// A count shown in several tables is one statistic here, so it is published or suppressed
+/// everywhere at once.
+struct StatisticSet: Sendable {
+    struct Statistic: Sendable, Hashable {
+        /// Names the count across releases (see StatisticKey).
+        let key: String
+        /// The true count; it leaves this module only if published.
+        let value: Int
+        /// Whether a table shows it. A hidden one is the difference of two shown ones (those who
+        /// answered but did not choose an option): a reader can compute it, so it is protected as
+        /// if shown.
+        let isShown: Bool
+    }
+
+    /// `Σ coefficient × statistic` is zero (`isEquality`) or at most zero.
+    struct Relation: Sendable, Hashable {
+        var terms: [Term]
+        var isEquality: Bool
+    }
+
+    struct Term: Sendable, Hashable {
+        var statistic: Int
+        var coefficient: Int
+    }
+
+    private(set) var statistics: [Statistic] = []
+    private(set) var relations: [Relation] = []
+    private var ids: [String: Int] = [:]
+
+    /// The id of the statistic with `key`, added with `value` if new.
+    mutating func add(_ key: String, _ value: Int, isShown: Bool = true) -> Int {
+        if let id = ids[key] {
+            precondition(statistics[id].value == value, "one key, one count")
+            return id
+        }
+        statistics.append(Statistic(key: key, value: value, isShown: isShown))
+        ids[key] = statistics.count - 1
+        return statistics.count - 1
+    }
+
+    /// The id of the statistic with `key`, if there is one.
+    func id(of key: String) -> Int? {
+        ids[key]
+    }
+
+    /// Records `total = Σ parts`.
+    mutating func sum(_ total: Int, _ parts: [Int]) {
+        guard !parts.isEmpty else { return }
+        relations.append(
+            Relation(
+                terms: [Term(statistic: total, coefficient: 1)] + parts.map { Term(statistic: $0, coefficient: -1) },
+                isEquality: true))
+    }
+
+    /// Records `Σ coefficient × statistic = 0`, or `≤ 0` unless `isEquality`.
+    mutating func relate(_ terms: [(statistic: Int, coefficient: Int)], isEquality: Bool) {
+        relations.append(
+            Relation(
+                terms: terms.map { Term(statistic: $0.statistic, coefficient: $0.coefficient) }, isEquality: isEquality)
+        )
+    }
+
+    /// Records `Σ coefficient × statistic ≤ 0`.
+    mutating func atMost(_ terms: [(statistic: Int, coefficient: Int)]) {
+        relate(terms, isEquality: false)
+    }
+
+    /// Records `part ≤ whole`, or `part = whole` when `isEquality`.
+    mutating func atMost(_ part: Int, _ whole: Int, isEquality: Bool = false) {
+        relate([(part, 1), (whole, -1)], isEquality: isEquality)
+    }
+}
+
+/// How statistics are named: `|`-separated parts, each a name with `=value`, or with `!` for
+/// "none" (no answer, no site), values escaped so no two counts share a key.
+///
+/// - `n`: respondents; `channel=sms`, `site=Central Library`, `site!`, `language=es`, `language!`
+/// - `q.concerns`: answered; `q.concerns=traffic`; `q.concerns~traffic`: answered, did not choose it
+/// - `q.concerns@2`, `q.concerns@2=traffic`: ranked a second option; ranked it second
+/// - `q.concerns=traffic|by.area=north`, `q.concerns|channel=kiosk`, `q.concerns|by.area!`
+/// - `text`: free-text answers
+enum StatisticKey {
+    static let respondents = "n"
+    static let freeText = "text"
+
+    static func escape(_ value: String) -> String {
+        var result = ""
+        for character in value {
+            if "\\|=!@~".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    static func question(_ id: String) -> String { "q.\(id)" }
+
+    static func answer(_ id: String, _ value: String) -> String { "q.\(id)=\(escape(value))" }
+
+    static func notChosen(_ id: String, _ value: String) -> String { "q.\(id)~\(escape(value))" }
+
+    static func reached(_ id: String, position: Int) -> String { "q.\(id)@\(position)" }
+
+    static func ranked(_ id: String, _ value: String, position: Int) -> String {
+        "q.\(id)@\(position)=\(escape(value))"
+    }
+
+    /// A group of a grouping, as a key part: `by.area=north`, `by.area!`, `channel=kiosk`, `site!`.
+    static func group(_ dimension: FindingsDimension, _ value: FindingsDimensionValue) -> String {
+        let name = dimension.kind == .group ? "by.\(dimension.id)" : dimension.id
+        return value.role == .missing ? "\(name)!" : "\(name)=\(escape(value.code))"
+    }
+
+    static func within(_ key: String, _ group: String) -> String { "\(key)|\(group)" }
+}

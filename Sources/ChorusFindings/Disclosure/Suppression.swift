@@ -1,0 +1,156 @@
+/// Which statistics a release withholds: primary suppression of small counts and of small
+/// changes since an earlier release, then complementary suppression so that no withheld count
+/// can be worked out by subtraction.
+struct Suppression: Sendable {
+    let statistics: StatisticSet
+    let threshold: Int
+    let earlier: [EarlierRelease]
+    private(set) var suppressed: [Bool]
+    /// Per statistic, the relations it appears in.
+    private let relationsOf: [[Int]]
+    /// Per statistic, how many tables show it; 0 for one no table shows.
+    private let tablesShowing: [Int]
+
+    init(statistics: StatisticSet, tablesShowing: [Int], threshold: Int, earlier: [EarlierRelease]) {
+        self.statistics = statistics
+        self.tablesShowing = tablesShowing
+        self.threshold = threshold
+        self.earlier = earlier
+        suppressed = Array(repeating: false, count: statistics.statistics.count)
+        var relationsOf = Array(repeating: [Int](), count: statistics.statistics.count)
+        for (index, relation) in statistics.relations.enumerated() {
+            for term in relation.terms { relationsOf[term.statistic].append(index) }
+        }
+        self.relationsOf = relationsOf
+    }
+
+    func isSmall(_ count: Int) -> Bool {
+        count > 0 && count < threshold
+    }
+
+    /// Whether primary suppression lets `id` be published: not from 1 to k-1, and not grown by
+    /// 1 to k-1 since an earlier release.
+    func isPublishable(_ id: Int) -> Bool {
+        let statistic = statistics.statistics[id]
+        guard !isSmall(statistic.value) else { return false }
+        return earlier.allSatisfy { release in
+            guard let position = release.position(of: statistic.key), let old = release.values[position] else {
+                return true
+            }
+            return !isSmall(statistic.value - old)
+        }
+    }
+
+    /// Publishes `id` again, for a count the audit found can be worked out exactly anyway.
+    mutating func publish(_ id: Int) {
+        suppressed[id] = false
+    }
+
+    /// Withholds every count from 1 to k-1, and every count that grew by 1 to k-1 since a release
+    /// that published it: that growth counts new respondents as surely as a cell does.
+    mutating func applyPrimary() {
+        for id in statistics.statistics.indices where !isPublishable(id) { suppressed[id] = true }
+    }
+
+    /// Withholds more counts until, in every equality, a withheld count is never alone and the
+    /// withheld counts on one side never add up to 1 to k-1; each time the smallest published
+    /// count that breaks the equality, so as little as possible is lost.
+    mutating func applyComplementary() {
+        var queue = Array(statistics.relations.indices)
+        var queued = Array(repeating: true, count: statistics.relations.count)
+        var head = 0
+        while head < queue.count {
+            let relation = queue[head]
+            head += 1
+            queued[relation] = false
+            guard needsMore(relation), let chosen = cheapestPublished(in: relation) else {
+                continue
+            }
+            suppress(chosen)
+            for other in relationsOf[chosen] where !queued[other] {
+                queued[other] = true
+                queue.append(other)
+            }
+        }
+    }
+
+    /// Withholds `id`; the caller runs ``applyComplementary()`` again afterwards.
+    mutating func suppress(_ id: Int) {
+        suppressed[id] = true
+    }
+
+    /// Whether an equality, with `also` withheld too, leaves a withheld count alone or withheld
+    /// counts on one side adding up to 1 to k-1.
+    private func needsMore(_ index: Int, also: Int? = nil) -> Bool {
+        let relation = statistics.relations[index]
+        guard relation.isEquality else { return false }
+        var withheld = 0
+        var signs = Set<Int>()
+        var published = 0
+        for term in relation.terms {
+            if suppressed[term.statistic] || term.statistic == also {
+                withheld += 1
+                signs.insert(term.coefficient.signum())
+            } else {
+                published += term.coefficient * statistics.statistics[term.statistic].value
+            }
+        }
+        if withheld == 1 { return true }
+        // Withheld counts all on one side add up to what the published ones leave over.
+        return withheld > 1 && signs.count == 1 && isSmall(abs(published))
+    }
+
+    /// The published count whose withholding costs least to break `relation`, lowest id first on
+    /// ties: a count shown in several tables costs as many times its value, and withholding it
+    /// costs too the cheapest count each of its other equalities would then need. Zeros protect
+    /// nothing and counts no table shows cannot be withheld alone, so neither is chosen.
+    func cheapestPublished(in relation: Int) -> Int? {
+        var best: (cost: Int, id: Int)?
+        for term in statistics.relations[relation].terms where isCandidate(term.statistic) {
+            let id = term.statistic
+            var cost = weight(id)
+            for other in relationsOf[id] where other != relation && needsMore(other, also: id) {
+                let cheapest = statistics.relations[other].terms.lazy.map(\.statistic)
+                    .filter { $0 != id && self.isCandidate($0) }.map(self.weight).min()
+                cost += cheapest ?? Int.max / 4
+            }
+            if let current = best, (current.cost, current.id) <= (cost, id) { continue }
+            best = (cost, id)
+        }
+        return best?.id
+    }
+
+    private func isCandidate(_ id: Int) -> Bool {
+        !suppressed[id] && tablesShowing[id] > 0 && statistics.statistics[id].value > 0
+    }
+
+    private func weight(_ id: Int) -> Int {
+        statistics.statistics[id].value * tablesShowing[id]
+    }
+
+    /// The cheapest published count near `id`: in a relation of `id`, else of the withheld counts
+    /// around it, nearest first. `nil` if nothing near it is left to withhold.
+    func nearestPublished(to id: Int) -> Int? {
+        var visited: Set<Int> = [id]
+        var frontier = [id]
+        var seenRelations = Set<Int>()
+        while !frontier.isEmpty {
+            var candidates: [Int] = []
+            var next: [Int] = []
+            for statistic in frontier {
+                for relation in relationsOf[statistic] where seenRelations.insert(relation).inserted {
+                    if let candidate = cheapestPublished(in: relation) { candidates.append(candidate) }
+                    for term in statistics.relations[relation].terms
+                    where suppressed[term.statistic] && visited.insert(term.statistic).inserted {
+                        next.append(term.statistic)
+                    }
+                }
+            }
+            if let best = candidates.min(by: { (weight($0), $0) < (weight($1), $1) }) {
+                return best
+            }
+            frontier = next
+        }
+        return nil
+    }
+}

@@ -1,0 +1,193 @@
+public import ChorusCore
+public import ChorusStore
+
+/// Builds a release of one survey version's findings from the response store: one pass over the
+/// responses, then disclosure control against this release and every earlier one, then an audit.
+///
+/// Nothing is written: the caller renders the release, and only once every file is written calls
+/// ``ChorusStore/ChorusDatabase/recordRelease(_:)`` so later releases are protected against it.
+///
+/// ```swift
+/// let builder = FindingsBuilder(survey: survey, database: database, threshold: .default, month: month)
+/// let release = try builder.build { done, total in bar.update(done, of: total) }
+/// try writeFiles(release)
+/// try database.recordRelease(release)
+/// ```
+public struct FindingsBuilder: Sendable {
+    /// The version of Chorus named in disclosure logs.
+    public static let toolVersion = "chorus 0.1"
+
+    /// The method named in disclosure logs.
+    public static let method =
+        "threshold rule (every count 0 or at least k, changes since earlier releases too); "
+        + "complementary suppression across all tables and earlier releases, smallest count first; "
+        + "audit of every withheld count by linear programming with integer branch and bound"
+
+    /// The survey version whose responses are counted.
+    public var survey: Survey
+    /// The store the responses, and earlier releases, are read from.
+    public var database: ChorusDatabase
+    /// The smallest count published.
+    public var threshold: Threshold
+    /// The month the release is made for.
+    public var month: Month
+
+    /// Prepares a build; nothing is read until ``build(progress:)``.
+    public init(survey: Survey, database: ChorusDatabase, threshold: Threshold, month: Month) {
+        self.survey = survey
+        self.database = database
+        self.threshold = threshold
+        self.month = month
+    }
+
+    /// Reads every response once and returns the release, checked by the audit.
+    ///
+    /// - Parameter progress: Called now and then with the responses read so far and how many there are.
+    /// - Returns: The release, every count in it 0 or at least the threshold.
+    /// - Throws: ``FindingsError``: the database cannot be read, or the audit finds a suppressed
+    ///   count that could be worked out (the message names its table and cell).
+    public func build(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(FindingsError)
+        -> FindingsRelease
+    {
+        let (tally, sites, ledgers) = try read(progress: progress)
+        let plan = ReleasePlan(tally: tally, siteNames: sites, languages: survey.languages)
+        let earlier = ledgers.map(EarlierRelease.init)
+        let suppressed = try Self.protect(plan, threshold: threshold, earlier: earlier)
+        let assembly = ReleaseAssembly(plan: plan, suppressed: suppressed, threshold: threshold)
+        var ledger = ReleaseLedger(
+            surveyID: survey.id, surveyVersion: survey.version, sequence: (ledgers.last?.sequence ?? 0) + 1,
+            month: month.description, threshold: threshold, statistics: plan.statistics, suppressed: suppressed)
+        var earlierCount = ledgers.count
+        // Exporting unchanged data again is the release already recorded, not a new one.
+        if let last = ledgers.last, last.publishesSame(as: ledger) {
+            ledger.sequence = last.sequence
+            earlierCount -= 1
+        }
+        let shown = plan.statistics.statistics.indices.filter { plan.statistics.statistics[$0].isShown }
+        var release = FindingsRelease(
+            surveyID: survey.id, surveyVersion: survey.version, title: survey.title, languages: survey.languages,
+            month: month, period: Self.period(tally), threshold: threshold, tables: assembly.tables,
+            priorities: assembly.priorities,
+            reach: Reach(
+                respondents: assembly.published(plan.respondents), byChannel: "reach.channel", bySite: "reach.site",
+                byLanguage: "reach.language"),
+            freeText: FreeTextSummary(
+                questionIDs: plan.slots.filter { $0.shape == .text }.map(\.question.id),
+                answers: assembly.published(plan.freeText)),
+            disclosure: DisclosureSummary(
+                method: Self.method, threshold: threshold,
+                suppressedCounts: shown.filter { suppressed[$0] }.count,
+                publishedCounts: shown.filter { !suppressed[$0] }.count, earlierReleases: earlierCount,
+                toolVersion: Self.toolVersion))
+        release.ledger = ledger
+        return release
+    }
+
+    /// Reads the responses, the sites and the earlier releases.
+    private func read(progress: (Int, Int) -> Void) throws(FindingsError) -> (Tally, [String], [ReleaseLedger]) {
+        let phrases = Phrasebook(survey: survey)
+        func phrase(_ phrase: Phrase) -> LocalizedText {
+            LocalizedText(Dictionary(uniqueKeysWithValues: survey.languages.map { ($0, phrases.text(phrase, in: $0)) }))
+        }
+        let slots = survey.questions.compactMap { QuestionSlot($0, yes: phrase(.yes), no: phrase(.no)) }
+        do {
+            let sites = try database.siteNames()
+            let total = try database.responseCount(surveyID: survey.id, version: survey.version)
+            let groupings = Grouping.all(slots: slots, sites: sites)
+            var tally = Tally(slots: slots, groupings: groupings, sites: sites.count, languages: survey.languages.count)
+            try database.scanResponses(
+                surveyID: survey.id, version: survey.version, questionIDs: slots.map(\.question.id), sites: sites,
+                languages: survey.languages, into: &tally, progress: { progress($0, total) })
+            tally.finish()
+            if let slot = tally.mismatches.indices.first(where: { tally.mismatches[$0] > 0 }) {
+                throw FindingsError.answersDoNotFit(question: slots[slot].question.id, survey: survey)
+            }
+            return (tally, sites, try database.releaseLedgers(surveyID: survey.id, version: survey.version))
+        } catch let error as FindingsError {
+            throw error
+        } catch {
+            throw FindingsError(.io, "\(error)")
+        }
+    }
+
+    /// Decides what to withhold: primary and complementary suppression, then the audit, adding
+    /// the nearest smallest count for each failure until the audit passes.
+    static func protect(_ plan: ReleasePlan, threshold: Threshold, earlier: [EarlierRelease]) throws(FindingsError)
+        -> [Bool]
+    {
+        var suppression = Suppression(
+            statistics: plan.statistics, tablesShowing: plan.tablesShowing, threshold: threshold.minimumCount,
+            earlier: earlier)
+        suppression.applyPrimary()
+        suppression.applyComplementary()
+        while true {
+            let audit = Audit(
+                statistics: plan.statistics, suppressed: suppression.suppressed,
+                threshold: threshold.minimumCount, earlier: earlier)
+            let outcome = try audit.run()
+            guard let first = outcome.failures.first else {
+                // What can be worked out exactly is no secret; publishing it adds nothing.
+                let pinned = outcome.pinned.filter { suppression.isPublishable($0) }
+                guard !pinned.isEmpty else { return suppression.suppressed }
+                for id in pinned { suppression.publish(id) }
+                continue
+            }
+            var added = false
+            for failure in outcome.failures {
+                guard let id = currentStatistic(of: failure, plan: plan, earlier: earlier) else { continue }
+                let target = suppression.suppressed[id] ? suppression.nearestPublished(to: id) : id
+                guard let target, !suppression.suppressed[target] else { continue }
+                suppression.suppress(target)
+                added = true
+            }
+            guard added else {
+                let id = currentStatistic(of: first, plan: plan, earlier: earlier)
+                throw FindingsError.unprotectable(id.map(plan.location(of:)) ?? "a count of an earlier release")
+            }
+            suppression.applyComplementary()
+        }
+    }
+
+    /// The statistic of this release a failure is about or is nearest to.
+    private static func currentStatistic(of failure: Audit.Failure, plan: ReleasePlan, earlier: [EarlierRelease])
+        -> Int?
+    {
+        func statistic(_ subject: Audit.Subject) -> Int? {
+            switch subject {
+            case .current(let id): id
+            case .earlier(let release, let position): plan.statistics.id(of: earlier[release].keys[position])
+            }
+        }
+        switch failure {
+        case .count(let subject): return statistic(subject)
+        case .change(let from, let to): return statistic(to) ?? statistic(from)
+        }
+    }
+
+    private static func period(_ tally: Tally) -> MonthRange? {
+        guard tally.respondents > 0,
+            let first = Month(year: tally.firstMonth / 12, month: tally.firstMonth % 12 + 1),
+            let last = Month(year: tally.lastMonth / 12, month: tally.lastMonth % 12 + 1)
+        else { return nil }
+        return MonthRange(first: first, last: last)
+    }
+}
+
+extension ChorusDatabase {
+    /// Records a release's published counts, so that later releases of the same survey version
+    /// are checked against them; call it only after every file of the release is written.
+    /// Recording the same release twice records it once.
+    ///
+    /// - Throws: ``FindingsError`` if the release was not made by ``FindingsBuilder`` or the
+    ///   database cannot be written.
+    public func recordRelease(_ release: FindingsRelease) throws(FindingsError) {
+        guard let ledger = release.ledger else {
+            throw FindingsError(.usage, "only a release made by FindingsBuilder can be recorded")
+        }
+        do {
+            try record(ledger)
+        } catch {
+            throw FindingsError(.io, "\(error)")
+        }
+    }
+}

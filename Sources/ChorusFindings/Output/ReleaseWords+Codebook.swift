@@ -1,0 +1,78 @@
+/// Words for the codebook.
+extension ReleaseWords {
+    var codebookTitle: String { spanish ? "Libro de códigos" : "Codebook" }
+
+    func codebookIntro(surveyID: String, version: Int, month: String) -> String {
+        spanish
+            ? "Encuesta `\(surveyID)`, versión \(version); publicación de \(month). Describe cada variable de los "
+                + "archivos de datos de esta carpeta."
+            : "Survey `\(surveyID)`, version \(version); release of \(month). It describes every variable in this "
+                + "folder's data files."
+    }
+
+    var languagesLabel: String { spanish ? "Idiomas" : "Languages" }
+    var thresholdLabel: String { spanish ? "Cifra mínima publicada (k)" : "Smallest published count (k)" }
+    var reasonLabel: String { spanish ? "Motivo para bajar k" : "Reason k was lowered" }
+    var codesHeading: String { spanish ? "Códigos especiales" : "Special codes" }
+
+    func codes(threshold: Int) -> [String] {
+        [
+            "- `SUPPRESSED`: " + suppressedLabel(threshold) + ".",
+            spanish
+                ? "- (vacío) en CSV, `null` en JSON: " + notApplicableLabel + "."
+                : "- (empty) in CSV, `null` in JSON: " + notApplicableLabel + ".",
+            spanish
+                ? "- `total`: todas las personas a lo largo de una dimensión; en preguntas de varias opciones, quienes "
+                    + "respondieron, no la suma de las celdas."
+                : "- `total`: everyone along a dimension; for questions with several choices, the respondents who "
+                    + "answered, not the sum of the cells.",
+            spanish
+                ? "- `missing`: sin respuesta a una pregunta de grupo, o una respuesta sin lugar."
+                : "- `missing`: no answer to a grouping question, or a response with no site.",
+        ]
+    }
+
+    var surveyTextsHeading: String { spanish ? "Textos de la encuesta" : "Survey texts" }
+    var titleLabel: String { spanish ? "Título" : "Title" }
+    var introLabel: String { spanish ? "Introducción" : "Introduction" }
+    var consentLabel: String { spanish ? "Consentimiento" : "Consent" }
+    var closingLabel: String { spanish ? "Cierre" : "Closing" }
+    var variablesHeading: String { spanish ? "Variables" : "Variables" }
+    var hintLabel: String { spanish ? "Ayuda" : "Hint" }
+    var typeLabel: String { spanish ? "Tipo" : "Type" }
+    var requiredLabel: String { spanish ? "Obligatoria" : "Required" }
+    var yes: String { spanish ? "sí" : "yes" }
+    var no: String { spanish ? "no" : "no" }
+    var askedLabel: String { spanish ? "Se pregunta" : "Asked" }
+    var always: String { spanish ? "siempre" : "always" }
+    var quasiIdentifierLabel: String { spanish ? "Cuasi-identificador" : "Quasi-identifier" }
+    var quasiIdentifierNote: String {
+        spanish
+            ? "sí: se usa para desglosar los resultados, y el control de divulgación protege sus grupos"
+            : "yes: results are broken down by it, and disclosure control protects its groups"
+    }
+    var treatmentLabel: String { spanish ? "Control de divulgación" : "Disclosure control" }
+    var publishedInLabel: String { spanish ? "Publicada en" : "Published in" }
+
+    var freeTextTreatment: String {
+        spanish
+            ? "texto libre: nunca se exporta; solo se publica cuántas respuestas hay"
+            : "free text: never exported; only how many answers there are is published"
+    }
+    var noteTreatment: String { spanish ? "nota: no tiene respuestas" : "note: it has no answers" }
+
+    func countTreatment(threshold: Int) -> String {
+        spanish
+            ? "cada cifra es 0 o al menos \(threshold); las menores, y las que permitirían deducirlas, son "
+                + "`SUPPRESSED`; porcentajes solo de cifras publicadas"
+            : "every count is 0 or at least \(threshold); smaller ones, and those that would let them be worked "
+                + "out, are `SUPPRESSED`; percentages from published counts only"
+    }
+
+    var rangeLabel: String { spanish ? "Rango" : "Range" }
+    var decimalsLabel: String { spanish ? "decimales" : "decimals" }
+    var codeLabel: String { spanish ? "Código" : "Code" }
+    var dataFilesHeading: String { spanish ? "Archivos de datos" : "Data files" }
+    var columnLabel: String { spanish ? "Columna" : "Column" }
+    var meaningLabel: String { spanish ? "Significado" : "Meaning" }
+}

@@ -1,0 +1,68 @@
+import ChorusCore
+import ChorusStore
+import PropertyBased
+import Testing
+
+@testable import ChorusFindings
+
+/// A second release after more responses: the attacker holds both and knows counts only grow.
+@Suite struct DifferencingPropertyTests {
+    struct TwoReleases: Sendable, CustomStringConvertible {
+        var population: DisclosurePropertyTests.Population
+        var added: [Int]
+
+        var description: String { "\(population) added=\(added)" }
+    }
+
+    static let populations = Generator { rng in
+        let population = DisclosurePropertyTests.Population.random(maximum: 24, channels: ["kiosk"], using: &rng)
+        var added = [Int](repeating: 0, count: population.joint.count)
+        for _ in 0..<Int.random(in: 1...12, using: &rng) { added[Int.random(in: 0..<added.count, using: &rng)] += 1 }
+        return TwoReleases(population: population, added: added)
+    }
+
+    @Test func neitherReleaseNorWhatChangedBetweenThemCanBeNarrowedIntoTheSmallRange() async {
+        await propertyCheck(count: 40, input: Self.populations) { input in
+            let population = input.population
+            let k = population.k
+            let survey = population.survey
+            let database = try FindingsFixtures.database(for: survey)
+            try FindingsFixtures.save(population.entries(population.joint), to: database, survey: survey)
+            let first = try FindingsFixtures.build(survey, database, k: k, month: "2026-10")
+            try database.recordRelease(first)
+            try FindingsFixtures.save(population.entries(input.added), to: database, survey: survey)
+            let second = try FindingsFixtures.build(survey, database, k: k)
+
+            for count in second.publishedCounts { #expect(count == 0 || count >= k, "\(input)") }
+            let attacker = population.attacker
+            guard let before = attacker.completions(of: first), let after = attacker.completions(of: second) else {
+                return
+            }
+            // Every pair of completions in which no count shrank, by index.
+            var pairs: [(Int, Int)] = []
+            for (i, old) in before.enumerated() {
+                for (j, new) in after.enumerated() where zip(old, new).allSatisfy({ $0 <= $1 }) { pairs.append((i, j)) }
+            }
+            #expect(!pairs.isEmpty)
+            let newCells = Dictionary(uniqueKeysWithValues: attacker.cells(of: second).map { ($0.name, $0) })
+            func isSmall(_ values: [Int]) -> Bool { values.min()! >= 1 && values.max()! < k }
+            for old in attacker.cells(of: first) {
+                let oldValues = before.map { joint in old.members.reduce(0) { $0 + joint[$1] } }
+                // A site with no responses yet has no row, so cells are matched by name.
+                guard let new = newCells[old.name] else {
+                    #expect(old.count == .count(0))
+                    continue
+                }
+                let newValues = after.map { joint in new.members.reduce(0) { $0 + joint[$1] } }
+                if old.count == .suppressed {
+                    #expect(!isSmall(pairs.map { oldValues[$0.0] }), "first \(old.name) \(input)")
+                }
+                if new.count == .suppressed {
+                    #expect(!isSmall(pairs.map { newValues[$0.1] }), "second \(new.name) \(input)")
+                }
+                // What changed counts the new respondents, published or not.
+                #expect(!isSmall(pairs.map { newValues[$0.1] - oldValues[$0.0] }), "change of \(new.name) \(input)")
+            }
+        }
+    }
+}

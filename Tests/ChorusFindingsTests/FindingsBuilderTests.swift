@@ -1,0 +1,138 @@
+import ChorusCore
+import ChorusStore
+import Testing
+
+@testable import ChorusFindings
+
+/// Building a release from a real SQLite file: what is counted, in which tables, and how.
+@Suite struct FindingsBuilderTests {
+    /// 60 responses where every count is comfortably large, so nothing needs suppressing.
+    static func largeEntries() -> [FindingsFixtures.Entry] {
+        var entries: [FindingsFixtures.Entry] = []
+        for index in 0..<60 {
+            var answers: [String: Answer] = [
+                "area": .choice(index % 2 == 0 ? "north" : "south"),
+                "concerns": .choices(index % 3 == 0 ? ["traffic", "lighting"] : ["lighting", "traffic"]),
+                "services": .choices(["parks"]),
+                "safe-night": .number(3),
+                "join": .yesNo(index % 4 < 2),
+                "visits": .number(Double(index % 2 == 0 ? 2 : 12)),
+            ]
+            if index < 30 { answers["idea"] = .text("more lights") }
+            if index % 2 == 0 { answers["age"] = .choice("young") }
+            entries.append(
+                FindingsFixtures.Entry(
+                    answers: answers, channel: index < 36 ? .kiosk : .sms, site: index < 36 ? "Library" : nil))
+        }
+        return entries
+    }
+
+    @Test func countsEveryQuestionOnceInItsOwnTable() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        try FindingsFixtures.save(Self.largeEntries(), to: database, survey: survey)
+
+        let release = try FindingsFixtures.build(survey, database)
+
+        #expect(release.reach.respondents == .count(60))
+        #expect(release.cell("area", "north")?.count == .count(30))
+        #expect(release.cell("area", "east")?.count == .count(0))
+        #expect(release.cell("area", "total")?.count == .count(60))
+        #expect(release.cell("concerns", "traffic")?.count == .count(60))
+        #expect(release.cell("concerns.positions", "1", "traffic")?.count == .count(20))
+        #expect(release.cell("concerns.positions", "1", "lighting")?.count == .count(40))
+        #expect(release.cell("services", "parks")?.count == .count(60))
+        #expect(release.cell("safe-night", "3")?.count == .count(60))
+        #expect(release.cell("join", "yes")?.count == .count(30))
+        #expect(release.cell("visits", "0-4")?.count == .count(30))
+        #expect(release.cell("visits", "12-16")?.count == .count(30))
+        #expect(release.cell("age", "missing") == nil)
+        #expect(release.cell("age", "total")?.count == .count(30))
+        #expect(release.freeText == FreeTextSummary(questionIDs: ["idea"], answers: .count(30)))
+        #expect(release.table("note") == nil)
+        #expect(release.table("idea") == nil)
+        #expect(release.period == MonthRange(first: Month("2026-11")!, last: Month("2026-11")!))
+        #expect(release.disclosure.suppressedCounts == 0)
+    }
+
+    @Test func breaksQuestionsDownByQuasiIdentifiersChannelAndSite() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        try FindingsFixtures.save(Self.largeEntries(), to: database, survey: survey)
+
+        let release = try FindingsFixtures.build(survey, database)
+
+        #expect(
+            release.tables.map(\.id).prefix(8) == [
+                "reach.channel", "reach.site", "reach.language", "area", "area.by.age", "area.by-channel",
+                "area.by-site", "age",
+            ])
+        // Two quasi-identifiers are crossed once, the earlier by the later.
+        #expect(release.table("age.by.area") == nil)
+        #expect(release.cell("join.by.area", "north", "yes")?.count == .count(15))
+        #expect(release.cell("join.by.area", "north", "total")?.count == .count(30))
+        #expect(release.cell("join.by.area", "total", "yes")?.count == .count(30))
+        #expect(release.cell("join.by-channel", "sms", "no")?.count == .count(12))
+        #expect(release.cell("join.by-site", "missing", "total")?.count == .count(24))
+        #expect(release.cell("area.by.age", "missing", "south")?.count == .count(30))
+        #expect(release.cell("reach.channel", "kiosk")?.count == .count(36))
+    }
+
+    @Test func sharesComeFromPublishedCountsWithWilsonIntervals() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        try FindingsFixtures.save(Self.largeEntries(), to: database, survey: survey)
+
+        let release = try FindingsFixtures.build(survey, database)
+
+        let share = try #require(release.cell("join", "yes")?.share)
+        #expect(share.count == 30 && share.total == 60)
+        #expect(abs(share.lower - 0.3773) < 1e-4 && abs(share.upper - 0.6227) < 1e-4)
+        #expect(release.cell("join", "total")?.share == nil)
+    }
+
+    @Test func buildingTwiceFromTheSameDataGivesTheSameRelease() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        var rng = SplitMix64(seed: 7)
+        let entries = Self.largeEntries().map { entry in
+            var entry = entry
+            if Bool.random(using: &rng) { entry.answers["area"] = .choice("east") }
+            return entry
+        }
+        try FindingsFixtures.save(entries, to: database, survey: survey)
+
+        let first = try FindingsFixtures.build(survey, database)
+        let second = try FindingsFixtures.build(survey, database)
+        #expect(first == second)
+
+        // And recording it does not change what the next build of the same data publishes
+        try database.recordRelease(first)
+        let third = try FindingsFixtures.build(survey, database)
+        #expect(third == first)
+        try database.recordRelease(third)
+        #expect(try database.releaseLedgers(surveyID: survey.id, version: survey.version).count == 1)
+    }
+
+    @Test func anEmptySurveyGivesZerosAndNoPeriod() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+
+        let release = try FindingsFixtures.build(survey, database)
+
+        #expect(release.reach.respondents == .count(0))
+        #expect(release.period == nil)
+        #expect(release.publishedCounts.allSatisfy { $0 == 0 })
+    }
+
+    @Test func answersThatDoNotFitTheSurveyAreRefusedNamingTheQuestion() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        try FindingsFixtures.save(
+            [FindingsFixtures.Entry(answers: ["area": .choice("west")])], to: database, survey: survey)
+
+        #expect(throws: FindingsError.answersDoNotFit(question: "area", survey: survey)) {
+            try FindingsFixtures.build(survey, database)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import ChorusFindings
+
+/// The small writers every file is made with.
+@Suite struct FormatTests {
+    @Test func csvQuotesOnlyWhatRFC4180Requires() {
+        var csv = CSVText(header: ["a", "b"])
+        csv.append(["plain, with comma", #"say "hi""#])
+        csv.append(["two\nlines", "ünïcödé"])
+        #expect(
+            String(decoding: csv.bytes, as: UTF8.self)
+                == "a,b\r\n\"plain, with comma\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",ünïcödé\r\n")
+    }
+
+    @Test func jsonKeepsKeyOrderAndEscapesControlCharacters() {
+        let value = JSONValue.object([
+            ("z", .string("tab\there \"quoted\" \u{1} back\\slash")), ("a", .array([.integer(1), .null, .bool(true)])),
+            ("empty", .object([])),
+        ])
+        #expect(
+            String(decoding: value.encoded(), as: UTF8.self) == """
+                {
+                  "z": "tab\\there \\"quoted\\" \\u0001 back\\\\slash",
+                  "a": [1, null, true],
+                  "empty": {}
+                }
+
+                """)
+    }
+
+    @Test(arguments: [
+        (42.125, 2, "42.13"), (0.0, 2, "0.00"), (99.999, 2, "100.00"), (7.0, 0, "7"), (0.05, 1, "0.1"),
+        (-1.25, 1, "-1.3"), (-0.001, 2, "0.00"), (1234.5, 0, "1235"),
+    ])
+    func fixedPointRoundsHalfAwayFromZero(value: Double, decimals: Int, expected: String) {
+        #expect(FixedPoint.format(value, decimals: decimals) == expected)
+    }
+
+    @Test func htmlEscapesEveryCharacterThatCouldEndTextOrAnAttribute() {
+        #expect(
+            HTMLText.escape(#"<a href="x">Tom & Jerry's</a>"#)
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+    }
+
+    @Test func wordsWriteCountsAndSharesInBothLanguages() {
+        let english = ReleaseWords(language: "en")
+        let spanish = ReleaseWords(language: "es-MX")
+        #expect(english.count(1_234_567) == "1,234,567")
+        #expect(english.percent(0.004) == "0.4%")
+        #expect(english.percent(0.426) == "43%")
+        let share = PublishedShare(count: 0, total: 15, proportion: 0, lower: 0, upper: 0.2, display: .below(0.05))
+        #expect(english.share(share) == "under 5%")
+        #expect(spanish.share(share) == "menos de 5%")
+        #expect(english.interval(share) == nil)
+        let exact = PublishedShare(count: 40, total: 100, proportion: 0.4, lower: 0.309, upper: 0.498, display: .exact)
+        #expect(english.interval(exact) == "31–50%")
+        let narrow = PublishedShare(
+            count: 47, total: 100, proportion: 0.47, lower: 0.467, upper: 0.473, display: .exact)
+        #expect(english.interval(narrow) == "46.7–47.3%")
+        #expect(ReleaseWords(language: "vi").sectionHeadings == english.sectionHeadings)
+    }
+}
