@@ -24,10 +24,14 @@ extension ChorusDatabase {
     /// per-answer work left to the visitor is what the value means.
     ///
     /// - Parameters:
+    ///   - surveyID: The survey whose responses are visited.
+    ///   - version: The survey version; responses to other versions are skipped.
     ///   - questionIDs: The questions whose answers are visited; others are skipped.
     ///   - sites: Site names to index; a response at another site is visited with no site.
     ///   - languages: Language tags to index.
+    ///   - visitor: Receives each response and its answers.
     ///   - progress: Called every few thousand responses with how many were read so far.
+    /// - Throws: ``StoreError`` if the database cannot be read.
     package func scanResponses(
         surveyID: String,
         version: Int,
