@@ -68,10 +68,9 @@ struct ExportCommand: ParsableCommand {
                     + survey.languages.joined(separator: ", "))
             throw ExitStatus.usage
         }
+        // A plain count: status's GROUP BY would sort every response in memory first.
         let responses = try StoreFailure.reporting {
-            try database.status(surveyID: survey.id).filter { $0.surveyVersion == survey.version }.reduce(0) {
-                $0 + $1.count
-            }
+            try database.responseCount(surveyID: survey.id, version: survey.version)
         }
         guard responses > 0 else {
             StandardError.write(
