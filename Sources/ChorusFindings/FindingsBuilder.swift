@@ -20,6 +20,7 @@ public struct FindingsBuilder: Sendable {
     /// The method named in disclosure logs.
     public static let method =
         "threshold rule (every count 0 or at least k, changes since earlier releases too); "
+        + "breakdowns with more than a quarter of their counts below k left out whole; "
         + "complementary suppression across all tables and earlier releases, smallest count first; "
         + "audit of every withheld count by linear programming with integer branch and bound"
 
@@ -31,6 +32,9 @@ public struct FindingsBuilder: Sendable {
     public var threshold: Threshold
     /// The month the release is made for.
     public var month: Month
+    /// Whether breakdowns with mostly small counts are left out whole; tests turn it off to
+    /// give suppression and the audit the hardest tables.
+    var leavesOutSparseTables = true
 
     /// Prepares a build; nothing is read until ``build(progress:)``.
     public init(survey: Survey, database: ChorusDatabase, threshold: Threshold, month: Month) {
@@ -50,19 +54,32 @@ public struct FindingsBuilder: Sendable {
         -> FindingsRelease
     {
         let (tally, sites, ledgers) = try read(progress: progress)
-        let plan = ReleasePlan(tally: tally, siteNames: sites, languages: survey.languages)
         let earlier = ledgers.map(EarlierRelease.init)
-        let suppressed = try Self.protect(plan, threshold: threshold, earlier: earlier)
-        let assembly = ReleaseAssembly(plan: plan, suppressed: suppressed, threshold: threshold)
-        var ledger = ReleaseLedger(
-            surveyID: survey.id, surveyVersion: survey.version, sequence: (ledgers.last?.sequence ?? 0) + 1,
-            month: month.description, threshold: threshold, statistics: plan.statistics, suppressed: suppressed)
-        var earlierCount = ledgers.count
-        // Exporting unchanged data again is the release already recorded, not a new one.
-        if let last = ledgers.last, last.publishesSame(as: ledger) {
-            ledger.sequence = last.sequence
-            earlierCount -= 1
+        func decide(against earlier: [EarlierRelease]) throws(FindingsError) -> (ReleasePlan, [Bool], ReleaseLedger) {
+            let (plan, suppressed) = try Self.protect(
+                tally, siteNames: sites, languages: survey.languages, threshold: threshold, earlier: earlier,
+                leavesOutSparseTables: leavesOutSparseTables)
+            let ledger = ReleaseLedger(
+                surveyID: survey.id, surveyVersion: survey.version, sequence: (ledgers.last?.sequence ?? 0) + 1,
+                month: month.description, threshold: threshold, statistics: plan.statistics, suppressed: suppressed)
+            return (plan, suppressed, ledger)
         }
+        var (plan, suppressed, ledger) = try decide(against: earlier)
+        var earlierCount = ledgers.count
+        // Exporting unchanged data again is the release already recorded, not a new one. Checked
+        // against itself as an earlier release it may come out differently, so it is decided again
+        // as it was first decided; publishing the same counts again reveals nothing new.
+        if let last = ledgers.last {
+            if !last.publishesSame(as: ledger) {
+                let first = try decide(against: earlier.dropLast())
+                if last.publishesSame(as: first.2) { (plan, suppressed, ledger) = first }
+            }
+            if last.publishesSame(as: ledger) {
+                ledger.sequence = last.sequence
+                earlierCount -= 1
+            }
+        }
+        let assembly = ReleaseAssembly(plan: plan, suppressed: suppressed, threshold: threshold)
         let shown = plan.statistics.statistics.indices.filter { plan.statistics.statistics[$0].isShown }
         var release = FindingsRelease(
             surveyID: survey.id, surveyVersion: survey.version, title: survey.title, languages: survey.languages,
@@ -78,6 +95,7 @@ public struct FindingsBuilder: Sendable {
                 method: Self.method, threshold: threshold,
                 suppressedCounts: shown.filter { suppressed[$0] }.count,
                 publishedCounts: shown.filter { !suppressed[$0] }.count, earlierReleases: earlierCount,
+                withheldTables: plan.withheldTables,
                 toolVersion: Self.toolVersion))
         release.ledger = ledger
         return release
@@ -110,10 +128,35 @@ public struct FindingsBuilder: Sendable {
         }
     }
 
-    /// Decides what to withhold: primary and complementary suppression, then the audit, adding
-    /// the nearest smallest count for each failure until the audit passes.
-    static func protect(_ plan: ReleasePlan, threshold: Threshold, earlier: [EarlierRelease]) throws(FindingsError)
-        -> [Bool]
+    /// Plans the tables and decides what to withhold. When no further suppression protects a
+    /// count, the most detailed table showing it is left out and everything is decided again.
+    static func protect(
+        _ tally: Tally, siteNames: [String], languages: [String], threshold: Threshold, earlier: [EarlierRelease],
+        leavesOutSparseTables: Bool
+    ) throws(FindingsError) -> (ReleasePlan, [Bool]) {
+        var excluded: Set<String> = []
+        while true {
+            let plan = ReleasePlan(
+                tally: tally, siteNames: siteNames, languages: languages, threshold: threshold.minimumCount,
+                leavesOutSparseTables: leavesOutSparseTables, excluded: excluded)
+            let unprotected: Int?
+            switch try suppress(plan, threshold: threshold, earlier: earlier) {
+            case .success(let suppressed): return (plan, suppressed)
+            case .failure(let failure): unprotected = currentStatistic(of: failure, plan: plan, earlier: earlier)
+            }
+            guard let unprotected, let table = plan.tableToWithhold(for: unprotected),
+                excluded.insert(table).inserted
+            else {
+                throw FindingsError.unprotectable(
+                    unprotected.map(plan.location(of:)) ?? "a count of an earlier release")
+            }
+        }
+    }
+
+    /// Primary and complementary suppression, then the audit, adding the nearest smallest count
+    /// for each failure until the audit passes; a failure no added count can fix is returned.
+    private static func suppress(_ plan: ReleasePlan, threshold: Threshold, earlier: [EarlierRelease])
+        throws(FindingsError) -> Result<[Bool], Audit.Failure>
     {
         var suppression = Suppression(
             statistics: plan.statistics, tablesShowing: plan.tablesShowing, threshold: threshold.minimumCount,
@@ -124,25 +167,21 @@ public struct FindingsBuilder: Sendable {
             let audit = Audit(
                 statistics: plan.statistics, suppressed: suppression.suppressed,
                 threshold: threshold.minimumCount, earlier: earlier)
-            let outcome = try audit.run()
-            guard let first = outcome.failures.first else {
-                // What can be worked out exactly is no secret; publishing it adds nothing.
-                let pinned = outcome.pinned.filter { suppression.isPublishable($0) }
-                guard !pinned.isEmpty else { return suppression.suppressed }
-                for id in pinned { suppression.publish(id) }
-                continue
-            }
-            var added = false
-            for failure in outcome.failures {
-                guard let id = currentStatistic(of: failure, plan: plan, earlier: earlier) else { continue }
-                let target = suppression.suppressed[id] ? suppression.nearestPublished(to: id) : id
-                guard let target, !suppression.suppressed[target] else { continue }
+            let failures = try audit.failures()
+            guard !failures.isEmpty else { return .success(suppression.suppressed) }
+            var stuck: [Audit.Failure] = []
+            for failure in failures {
+                let id = currentStatistic(of: failure, plan: plan, earlier: earlier)
+                let target = id.flatMap { suppression.suppressed[$0] ? suppression.nearestPublished(to: $0) : $0 }
+                guard let target, !suppression.suppressed[target] else {
+                    stuck.append(failure)
+                    continue
+                }
                 suppression.suppress(target)
-                added = true
             }
-            guard added else {
-                let id = currentStatistic(of: first, plan: plan, earlier: earlier)
-                throw FindingsError.unprotectable(id.map(plan.location(of:)) ?? "a count of an earlier release")
+            if let first = stuck.first {
+                return .failure(
+                    stuck.first { currentStatistic(of: $0, plan: plan, earlier: earlier) != nil } ?? first)
             }
             suppression.applyComplementary()
         }

@@ -83,12 +83,16 @@ enum FindingsFixtures {
         }
     }
 
+    /// The release of `survey`; with `showingSparseTables`, every breakdown is planned however
+    /// small its cells, so suppression and the audit meet the hardest tables.
     static func build(
-        _ survey: Survey, _ database: ChorusDatabase, k: Int = 11, month: String = "2026-11"
+        _ survey: Survey, _ database: ChorusDatabase, k: Int = 11, month: String = "2026-11",
+        showingSparseTables: Bool = false
     ) throws -> FindingsRelease {
         let threshold = try Threshold(minimumCount: k, reason: k < 11 ? "test" : nil)
-        return try FindingsBuilder(survey: survey, database: database, threshold: threshold, month: Month(month)!)
-            .build()
+        var builder = FindingsBuilder(survey: survey, database: database, threshold: threshold, month: Month(month)!)
+        builder.leavesOutSparseTables = !showingSparseTables
+        return try builder.build()
     }
 }
 

@@ -144,7 +144,8 @@ import Testing
         let log = try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any])
         #expect(
             Set(log.keys) == [
-                "survey", "month", "threshold", "method", "suppressedCounts", "publishedCounts", "percentages",
+                "survey", "month", "threshold", "method", "suppressedCounts", "publishedCounts", "withheldTables",
+                "percentages",
                 "freeText", "timePeriod", "lineage", "tool",
             ])
         let threshold = try #require(log["threshold"] as? [String: Any])

@@ -1,10 +1,11 @@
-/// The check that runs before anything is written: for every withheld count, the exact range of
-/// whole values an attacker can derive from every published relation of this release and of
-/// earlier ones, with counts never negative and never shrinking from one release to the next.
+/// The check that runs before anything is written: whether an attacker who knows every published
+/// relation of this release and of earlier ones, that counts are whole and never negative, and
+/// that they never shrink from one release to the next, can narrow a withheld count into 1 to
+/// k-1; and the same for what a count grew by between releases, since that counts new respondents.
 ///
-/// A count fails when that range lies within 1 to k-1; a change between two releases fails the
-/// same way, since it counts new respondents. A withheld count pinned to a single value is
-/// reported too: it is no secret, so the caller publishes it, and no withheld count stays pinned.
+/// A count is safe as soon as one whole-number completion of everything published makes it 0 or
+/// at least k. For a count that is truly 0 or at least k the truth is that completion; for the
+/// others, points found along the way are tried first, then a branch-and-bound search for one.
 struct Audit {
     /// A count in this release or an earlier one.
     enum Subject: Hashable, Sendable {
@@ -12,7 +13,7 @@ struct Audit {
         case earlier(release: Int, position: Int)
     }
 
-    enum Failure: Hashable, Sendable {
+    enum Failure: Hashable, Sendable, Error {
         case count(Subject)
         case change(from: Subject, to: Subject)
     }
@@ -24,16 +25,8 @@ struct Audit {
 
     private typealias Terms = [(variable: Int, coefficient: Double)]
 
-    struct Outcome {
-        /// Every count and change narrowed into 1 to k-1; none when the release is safe.
-        var failures: [Failure]
-        /// Withheld counts of this release that can be worked out exactly yet are 0 or at least
-        /// k: withholding them protects nothing, so they are published.
-        var pinned: [Int]
-    }
-
-    /// What an attacker can narrow down.
-    func run() throws(FindingsError) -> Outcome {
+    /// Every count and change an attacker can narrow into 1 to k-1; none when the release is safe.
+    func failures() throws(FindingsError) -> [Failure] {
         var system = System()
         var currentVariable = [Int](repeating: -1, count: statistics.statistics.count)
         for id in suppressed.indices where suppressed[id] { currentVariable[id] = system.add(.current(id)) }
@@ -94,36 +87,40 @@ struct Audit {
             changes += pairs.filter { variable($0.0) >= 0 || variable($0.1) >= 0 }.map { (from: $0.0, to: $0.1) }
         }
         var failures: [Failure] = []
-        var pinned: [Int] = []
         for subject in system.subjects {
-            let k = threshold(of: subject)
-            let range = try system.range(of: [(variable(subject), 1)], constant: 0)
-            guard let (low, high) = range else {
+            let k = Double(threshold(of: subject))
+            if case .current = subject, let truth = truth(of: subject), truth == 0 || truth >= k { continue }
+            if try !system.canLeaveSmallRange([(variable(subject), 1)], constant: 0, k: k) {
                 failures.append(.count(subject))
-                continue
-            }
-            if low >= 1 && high <= Double(k - 1) {
-                failures.append(.count(subject))
-            } else if low == high, case .current(let id) = subject {
-                pinned.append(id)
             }
         }
         for change in changes {
+            let k = Double(threshold(of: change.to))
             var terms: Terms = []
             var constant = 0.0
             for (subject, sign) in [(change.to, 1.0), (change.from, -1.0)] {
                 let index = variable(subject)
                 if index >= 0 { terms.append((index, sign)) } else { constant += sign * known(subject) }
             }
-            guard let (low, high) = try system.range(of: terms, constant: constant) else {
-                failures.append(.change(from: change.from, to: change.to))
+            // A growth whose truth is known and is 0 or at least k is its own witness.
+            if let after = truth(of: change.to), let before = truth(of: change.from),
+                after - before == 0 || after - before >= k
+            {
                 continue
             }
-            if low >= 1 && high <= Double(threshold(of: change.to) - 1) {
+            if try !system.canLeaveSmallRange(terms, constant: constant, k: k) {
                 failures.append(.change(from: change.from, to: change.to))
             }
         }
-        return Outcome(failures: failures, pinned: pinned)
+        return failures
+    }
+
+    /// A count's true value, when the audit knows it: this release's, or an earlier published one.
+    private func truth(of subject: Subject) -> Double? {
+        switch subject {
+        case .current(let id): Double(statistics.statistics[id].value)
+        case .earlier(let release, let position): earlier[release].values[position].map(Double.init)
+        }
     }
 
     private func threshold(of subject: Subject) -> Int {
@@ -156,7 +153,7 @@ struct Audit {
 }
 
 /// The unknowns of an audit and the rows over them, split into independent components, each
-/// solved as its own small linear program.
+/// searched as its own small integer program.
 private struct System {
     var subjects: [Audit.Subject] = []
     var rows: [LinearProgram.Row] = []
@@ -167,6 +164,8 @@ private struct System {
     private struct Component {
         var program: LinearProgram
         var start: Tableau
+        /// Whole-number completions found so far; each settles every quantity it makes 0 or large.
+        var points: [[Double]]
     }
 
     mutating func add(_ subject: Audit.Subject) -> Int {
@@ -174,27 +173,32 @@ private struct System {
         return subjects.count - 1
     }
 
-    /// The least and greatest whole values of `Σ terms + constant`; `nil` if that could not be settled.
-    mutating func range(of terms: [(variable: Int, coefficient: Double)], constant: Double) throws(FindingsError)
-        -> (Double, Double)?
+    /// Whether some whole-number completion makes `Σ terms + constant` 0 or less, or at least `k`.
+    mutating func canLeaveSmallRange(_ terms: [(variable: Int, coefficient: Double)], constant: Double, k: Double)
+        throws(FindingsError) -> Bool
     {
         if componentOf.isEmpty { split() }
-        var low = constant
-        var high = constant
-        var byComponent: [Int: [(variable: Int, coefficient: Double)]] = [:]
-        for term in terms {
-            byComponent[componentOf[term.variable], default: []].append((localIndex[term.variable], term.coefficient))
+        let roots = Set(terms.map { componentOf[$0.variable] })
+        // The audit's quantities are one count or one count's growth, whose two releases are
+        // related, so they lie in one component; proving anything wider is left undone, as unsafe.
+        guard roots.count == 1, let root = roots.first else { return false }
+        let local = terms.map { (variable: localIndex[$0.variable], coefficient: $0.coefficient) }
+        var component = try self.component(root)
+        defer { components[root] = component }
+        func value(_ point: [Double]) -> Double { local.reduce(constant) { $0 + $1.coefficient * point[$1.variable] } }
+        let tolerance = LinearProgram.tolerance
+        if component.points.contains(where: { value($0) <= tolerance || value($0) >= k - tolerance }) { return true }
+        // Pushed down to 0 or below, else up to k or above.
+        if IntegerSearch.reaches(
+            local, atMost: -constant, in: component.program, from: component.start,
+            points: &component.points)
+        {
+            return true
         }
-        for (root, local) in byComponent.sorted(by: { $0.key < $1.key }) {
-            let component = try self.component(root)
-            guard let minimum = IntegerRange.minimum(local, of: component.program, from: component.start),
-                let maximum = IntegerRange.maximum(local, of: component.program, from: component.start)
-            else { return nil }
-            guard minimum <= maximum else { throw FindingsError.inconsistent }
-            low += minimum
-            high += maximum
-        }
-        return (low, high)
+        let negated = local.map { (variable: $0.variable, coefficient: -$0.coefficient) }
+        return IntegerSearch.reaches(
+            negated, atMost: constant - k, in: component.program, from: component.start,
+            points: &component.points)
     }
 
     private mutating func component(_ root: Int) throws(FindingsError) -> Component {
@@ -208,7 +212,7 @@ private struct System {
                     rhs: row.rhs)
             })
         guard let start = program.start() else { throw FindingsError.inconsistent }
-        let component = Component(program: program, start: start)
+        let component = Component(program: program, start: start, points: [])
         components[root] = component
         return component
     }

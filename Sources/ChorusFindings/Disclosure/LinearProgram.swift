@@ -96,12 +96,22 @@ struct Tableau: Sendable {
         }
         guard run(allowArtificial: true) else { return nil }
         guard -self.values[objective + columns] <= LinearProgram.tolerance * max(1, scale) else { return nil }
-        // Drive artificial columns out of the basis; a row left with none is redundant.
-        for row in 0..<m where basis[row] >= firstArtificial {
+        // Drive artificial columns out of the basis; a row left with none is redundant. The basis
+        // is the tableau's own by now, not the one this initializer started from.
+        for row in 0..<m where self.basis[row] >= firstArtificial {
             if let column = (0..<firstArtificial).first(where: { abs(self.values[row * width + $0]) > 1e-9 }) {
                 pivot(row: row, column: column)
             }
         }
+    }
+
+    /// The basic solution the tableau stands at.
+    var point: [Double] {
+        var solution = [Double](repeating: 0, count: variableCount)
+        for row in 0..<rowCount where basis[row] < variableCount {
+            solution[basis[row]] = values[row * width + width - 1]
+        }
+        return solution
     }
 
     private var scale: Double {

@@ -19,10 +19,25 @@ struct ReleasePlan: Sendable {
     private(set) var tables: [TablePlan] = []
     private(set) var respondents = 0
     private(set) var freeText = 0
+    /// The tables left out, in the order they would have come, with the reason.
+    private(set) var withheldTables: [WithheldTable] = []
     let slots: [QuestionSlot]
+    /// The smallest count published, which decides which breakdowns are too sparse to show; 0
+    /// to show them all.
+    let threshold: Int
+    /// Tables left out because no suppression pattern protected them; a question's own table
+    /// takes its breakdowns and positions with it.
+    let excluded: Set<String>
 
-    init(tally: Tally, siteNames: [String], languages: [String]) {
+    /// Plans every table of `tally`, but for those in `excluded` and breakdowns so sparse that
+    /// most of their counts would be withheld.
+    init(
+        tally: Tally, siteNames: [String], languages: [String], threshold: Int, leavesOutSparseTables: Bool = true,
+        excluded: Set<String> = []
+    ) {
         slots = tally.slots
+        self.threshold = leavesOutSparseTables ? threshold : 0
+        self.excluded = excluded
         respondents = statistics.add(StatisticKey.respondents, tally.respondents)
         addReach(tally, siteNames: siteNames, languages: languages)
         freeText = statistics.add(StatisticKey.freeText, tally.freeTextAnswers)
@@ -30,12 +45,32 @@ struct ReleasePlan: Sendable {
         let keptSites = tally.bySite.indices.filter { tally.bySite[$0] > 0 || $0 == tally.bySite.count - 1 }
         let counted = slots.indices.filter { slots[$0].shape != .text }
         // Every question's own counts first: they are the group sizes of the breakdowns.
-        for slotIndex in counted { addQuestion(slotIndex, tally) }
+        var shown: [Int] = []
         for slotIndex in counted {
+            if excluded.contains(slots[slotIndex].question.id) {
+                withheldTables.append(WithheldTable(id: slots[slotIndex].question.id, reason: .unprotectable))
+            } else {
+                addQuestion(slotIndex, tally)
+                shown.append(slotIndex)
+            }
+        }
+        for slotIndex in shown {
             for (position, grouping) in tally.breakdowns[slotIndex].enumerated() {
                 let definition = tally.groupings[grouping]
                 let rows = definition.source == .site ? keptSites : Array(0..<definition.size)
-                addBreakdown(slotIndex, definition, rows: rows, counts: tally.breakdownCounts[slotIndex][position])
+                let counts = tally.breakdownCounts[slotIndex][position]
+                let id = slots[slotIndex].question.id + Self.suffix(definition)
+                if let reason = reasonToWithhold(
+                    id,
+                    counts: rows.flatMap { row in
+                        counts[
+                            row * (slots[slotIndex].values.count + 1)..<(row + 1) * (slots[slotIndex].values.count + 1)]
+                    })
+                {
+                    withheldTables.append(WithheldTable(id: id, reason: reason))
+                    continue
+                }
+                addBreakdown(slotIndex, definition, rows: rows, counts: counts)
             }
         }
         // Each question's tables together, in survey order; a stable sort keeps their own order.
@@ -167,6 +202,11 @@ struct ReleasePlan: Sendable {
                 id: slot.question.id, kind: .question, slot: slotIndex, dimensions: [answerDimension(slot)],
                 cells: cells, shareOf: cells.dropLast().map { _ in total } + [nil]))
         guard case .ranked(let picks) = slot.shape else { return }
+        let id = "\(slot.question.id).positions"
+        if let reason = reasonToWithhold(id, counts: tally.positions[slotIndex]) {
+            withheldTables.append(WithheldTable(id: id, reason: reason))
+            return
+        }
         addPositions(slotIndex, picks: picks, tally, named: Array(cells.dropLast()), answered: total)
     }
 
@@ -233,16 +273,18 @@ struct ReleasePlan: Sendable {
         shareOf += own.shareOf
         var groups = grouping.dimension
         groups.values = rows.map { groups.values[$0] } + [Self.total]
-        let suffix: String
-        switch grouping.source {
-        case .question: suffix = ".by.\(grouping.dimension.id)"
-        case .channel: suffix = ".by-channel"
-        case .site: suffix = ".by-site"
-        }
         tables.append(
             TablePlan(
-                id: slot.question.id + suffix, kind: .breakdown, slot: slotIndex,
+                id: slot.question.id + Self.suffix(grouping), kind: .breakdown, slot: slotIndex,
                 dimensions: [groups, answerDimension(slot)], cells: cells, shareOf: shareOf))
+    }
+
+    private static func suffix(_ grouping: Grouping) -> String {
+        switch grouping.source {
+        case .question: ".by.\(grouping.dimension.id)"
+        case .channel: ".by-channel"
+        case .site: ".by-site"
+        }
     }
 
     /// Records that those in a group who answered are at most the group, or all of it when

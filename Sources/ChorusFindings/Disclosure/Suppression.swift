@@ -41,15 +41,14 @@ struct Suppression: Sendable {
         }
     }
 
-    /// Publishes `id` again, for a count the audit found can be worked out exactly anyway.
-    mutating func publish(_ id: Int) {
-        suppressed[id] = false
-    }
-
     /// Withholds every count from 1 to k-1, and every count that grew by 1 to k-1 since a release
     /// that published it: that growth counts new respondents as surely as a cell does.
+    /// A count no table shows is withheld from the start: a reader knows it only if the audit
+    /// finds it can be worked out from those shown.
     mutating func applyPrimary() {
-        for id in statistics.statistics.indices where !isPublishable(id) { suppressed[id] = true }
+        for id in statistics.statistics.indices where !isPublishable(id) || !statistics.statistics[id].isShown {
+            suppressed[id] = true
+        }
     }
 
     /// Withholds more counts until, in every equality, a withheld count is never alone and the
@@ -80,24 +79,34 @@ struct Suppression: Sendable {
     }
 
     /// Whether an equality, with `also` withheld too, leaves a withheld count alone or withheld
-    /// counts on one side adding up to 1 to k-1.
+    /// counts on one side adding up to 1 to k-1; one whose withheld counts are all hidden ones
+    /// that are 0 or large needs nothing.
     private func needsMore(_ index: Int, also: Int? = nil) -> Bool {
         let relation = statistics.relations[index]
         guard relation.isEquality else { return false }
         var withheld = 0
+        var sensitive = 0
         var signs = Set<Int>()
         var published = 0
         for term in relation.terms {
             if suppressed[term.statistic] || term.statistic == also {
                 withheld += 1
+                if needsProtection(term.statistic) || term.statistic == also { sensitive += 1 }
                 signs.insert(term.coefficient.signum())
             } else {
                 published += term.coefficient * statistics.statistics[term.statistic].value
             }
         }
+        guard sensitive > 0 else { return false }
         if withheld == 1 { return true }
         // Withheld counts all on one side add up to what the published ones leave over.
         return withheld > 1 && signs.count == 1 && isSmall(abs(published))
+    }
+
+    /// Whether `id` is withheld and must not be worked out: a hidden count only when it would fail
+    /// primary suppression, since working out one that is 0 or large reveals nothing.
+    private func needsProtection(_ id: Int) -> Bool {
+        suppressed[id] && (statistics.statistics[id].isShown || !isPublishable(id))
     }
 
     /// The published count whose withholding costs least to break `relation`, lowest id first on

@@ -189,6 +189,15 @@ extension ReleaseWords {
                     + "respuestas escritas."
                 : "No date finer than the month is published, and no names, phone numbers or written answers.",
         ]
+        if !disclosure.withheldTables.isEmpty {
+            let names = disclosure.withheldTables.map { tableName($0.id) }.joined(separator: ", ")
+            paragraphs.insert(
+                spanish
+                    ? "Estas tablas no se publican porque la mayoría de sus grupos son demasiado pequeños para "
+                        + "mostrarlos sin riesgo: \(names)."
+                    : "These tables are left out because most of their groups are too small to show safely: \(names).",
+                at: 2)
+        }
         if let reason = release.threshold.reason {
             paragraphs.insert(
                 spanish
@@ -197,6 +206,13 @@ extension ReleaseWords {
         }
         paragraphs.append((spanish ? "Método: " : "Method: ") + disclosure.method)
         return paragraphs
+    }
+
+    /// A table's id as a reader says it: `concerns by area`, `concerns by channel`.
+    private func tableName(_ id: String) -> String {
+        let by = spanish ? " por " : " by "
+        return id.replacing(".by.", with: by).replacing(".by-", with: by)
+            .replacing(".positions", with: spanish ? " (posiciones)" : " (positions)")
     }
 
     /// Where a withheld number is safe from subtraction: this release, and any earlier ones.

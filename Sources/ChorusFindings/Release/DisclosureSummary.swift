@@ -14,6 +14,9 @@ public struct DisclosureSummary: Sendable, Hashable {
     public var publishedCounts: Int
     /// How many earlier releases of the same survey version were taken into account.
     public var earlierReleases: Int
+    /// The tables left out whole, because most of their counts would be withheld or because no
+    /// pattern of withheld counts protected them.
+    public var withheldTables: [WithheldTable]
     /// The version of Chorus that made the release.
     public var toolVersion: String
 
@@ -24,6 +27,7 @@ public struct DisclosureSummary: Sendable, Hashable {
         suppressedCounts: Int,
         publishedCounts: Int,
         earlierReleases: Int,
+        withheldTables: [WithheldTable] = [],
         toolVersion: String
     ) {
         self.method = method
@@ -31,6 +35,7 @@ public struct DisclosureSummary: Sendable, Hashable {
         self.suppressedCounts = suppressedCounts
         self.publishedCounts = publishedCounts
         self.earlierReleases = earlierReleases
+        self.withheldTables = withheldTables
         self.toolVersion = toolVersion
     }
 }

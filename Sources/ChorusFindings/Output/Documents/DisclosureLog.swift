@@ -29,6 +29,13 @@ struct DisclosureLog {
             ("method", .string(disclosure.method)),
             ("suppressedCounts", .integer(disclosure.suppressedCounts)),
             ("publishedCounts", .integer(disclosure.publishedCounts)),
+            (
+                "withheldTables",
+                .array(
+                    disclosure.withheldTables.map {
+                        .object([("id", .string($0.id)), ("reason", .string($0.reason.rawValue))])
+                    })
+            ),
             ("percentages", .string("computed from published counts only; a 0% or 100% in a small group is coarsened")),
             ("freeText", .string("not exported; only the number of free-text answers is published")),
             ("timePeriod", .string("month")),

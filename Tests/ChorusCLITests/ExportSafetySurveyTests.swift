@@ -1,0 +1,127 @@
+import ChorusCore
+import ChorusStore
+import Foundation
+import Testing
+
+@testable import ChorusCLI
+
+/// `chorus export` on the real sample survey after a week or two of collection: few responses
+/// spread over many questions, groups and sites, where most breakdown cells are small.
+@Suite struct ExportSafetySurveyTests {
+    static let surveyFile = ChorusProcess.packageRoot.appendingPathComponent("Surveys/safety-priorities.xml")
+
+    /// Adds `count` responses that follow the survey's skip logic and lean as real answers do.
+    static func add(_ count: Int, to database: ChorusDatabase, survey: Survey, seed: UInt64) throws {
+        var random = seed
+        func next(_ bound: Int) -> Int {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((random >> 33) % UInt64(bound))
+        }
+        func pick(_ values: [String], _ weights: [Int]) -> String {
+            var roll = next(weights.reduce(0, +))
+            for (value, weight) in zip(values, weights) {
+                if roll < weight { return value }
+                roll -= weight
+            }
+            return values[0]
+        }
+        func some(_ values: [String], upTo maximum: Int) -> [String] {
+            var chosen: [String] = []
+            for _ in 0...next(maximum) {
+                let value = values[next(values.count)]
+                if !chosen.contains(value) { chosen.append(value) }
+            }
+            return chosen
+        }
+        let concerns = ["traffic", "housing", "violence", "drugs", "streets", "youth", "police", "mental-health"]
+        let days = ["2026-11-02", "2026-11-04", "2026-11-07"].compactMap(Day.init)
+        for _ in 0..<count {
+            let area = pick(
+                ["north", "east", "south", "west", "downtown", "elsewhere", "prefer-not"], [30, 22, 25, 12, 6, 3, 2])
+            var answers: [String: Answer] = ["area": .choice(area)]
+            if area != "elsewhere" {
+                answers["years-here"] = .choice(
+                    pick(["under-1", "1-5", "6-15", "over-15", "prefer-not"], [8, 25, 30, 32, 5]))
+            }
+            var ranked: [String] = []
+            while ranked.count < 3 {
+                let concern = pick(concerns, [14, 22, 16, 10, 9, 12, 9, 8])
+                if !ranked.contains(concern) { ranked.append(concern) }
+            }
+            answers["concerns"] = .choices(ranked)
+            if ranked.contains("traffic") {
+                answers["traffic-where"] = .choices(
+                    some(["schools", "main-streets", "side-streets", "crossings", "bus-stops", "parks"], upTo: 3))
+            }
+            if ranked.contains("police") {
+                answers["police-help"] = .choices(
+                    some(
+                        [
+                            "oversight", "responders", "anonymous-complaints", "public-reports", "language",
+                            "immigration",
+                        ], upTo: 2))
+            }
+            let night = 1 + next(5)
+            answers["safe-night"] = .number(Double(night))
+            if night <= 2 {
+                answers["safer-with"] = .choices(
+                    some(["lighting", "activity", "neighbors", "outreach", "transit", "patrols"], upTo: 3))
+            }
+            answers["city-listens"] = .number(Double(1 + next(5)))
+            answers["no-911"] = .yesNo(next(10) < 3)
+            answers["join-meeting"] = .yesNo(next(2) == 0)
+            let sms = next(8) < 3
+            try database.save(
+                Response(
+                    surveyID: survey.id, surveyVersion: survey.version, language: next(10) < 3 ? "es" : "en",
+                    answers: answers),
+                channel: sms ? .sms : .kiosk,
+                site: sms ? nil : pick(["Central Library", "Eastside Center", "Southside Branch"], [5, 3, 2]),
+                day: days[next(days.count)], erasingArrivalOrder: false)
+        }
+        try database.eraseArrivalOrder()
+    }
+
+    @Test func aFirstWeekOfFewResponsesIsReleasedWithSparseBreakdownsLeftOut() throws {
+        let survey = try SurveyLoader.load(Self.surveyFile.path)
+        let path = try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path
+        let database = try ChorusDatabase(path: path)
+        try database.register(survey: survey, source: Array(try Data(contentsOf: Self.surveyFile)))
+        try Self.add(150, to: database, survey: survey, seed: 3)
+        let out = try StoreCommandTests.folder().appendingPathComponent("week-1")
+
+        let result = try ChorusProcess.run(["export", "--db", path, "--out", out.path, survey.id])
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let log =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("disclosure-log.json"))) as? [String: Any]
+        let withheld = try #require(log?["withheldTables"] as? [[String: String]])
+        #expect(withheld.contains { $0["id"] == "concerns.by.area" && $0["reason"] == "sparse" })
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("tables/concerns.csv").path))
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("concerns by area"))
+    }
+
+    @Test func aSecondReleaseAfterMoreResponsesIsCheckedAgainstTheFirst() throws {
+        let survey = try SurveyLoader.load(Self.surveyFile.path)
+        let path = try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path
+        let database = try ChorusDatabase(path: path)
+        try database.register(survey: survey, source: Array(try Data(contentsOf: Self.surveyFile)))
+        try Self.add(300, to: database, survey: survey, seed: 5)
+        let first = try StoreCommandTests.folder().appendingPathComponent("first")
+        let firstRun = try ChorusProcess.run(["export", "--db", path, "--out", first.path, survey.id])
+        #expect(firstRun.status == 0, "\(firstRun.standardError)")
+
+        try Self.add(150, to: database, survey: survey, seed: 6)
+        let second = try StoreCommandTests.folder().appendingPathComponent("second")
+        let secondRun = try ChorusProcess.run(["export", "--db", path, "--out", second.path, survey.id])
+
+        #expect(secondRun.status == 0, "\(secondRun.standardError)")
+        let log = try String(contentsOf: second.appendingPathComponent("disclosure-log.json"), encoding: .utf8)
+        #expect(log.contains("\"earlierReleases\": 1"))
+        let again = try ChorusProcess.run(["export", "--db", path, "--out", second.path, survey.id])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.standardOutput.contains("already holds this release"))
+    }
+}
