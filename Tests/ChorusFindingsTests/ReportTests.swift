@@ -86,6 +86,21 @@ import Testing
         #expect(html.contains("—"), "withheld cells are shown as a dash")
     }
 
+    @Test func tablesLeftOutAreNamedWithTheirReason() throws {
+        var release = try SampleRelease.make(survey: Self.survey, responses: 300)
+        release.disclosure.withheldTables = [
+            WithheldTable(id: "concerns.by.area", reason: .sparse),
+            WithheldTable(id: "concerns.by-site", reason: .sparse),
+            WithheldTable(id: "safe-night.positions", reason: .unprotectable),
+        ]
+        let html = try Self.report(release)
+        #expect(html.contains("too small to show safely: concerns by area, concerns by site."))
+        #expect(html.contains("kept all of theirs from being worked out: safe-night (positions)."))
+        let spanish = try Self.report(release, language: "es")
+        #expect(
+            spanish.contains("demasiado pequeños para mostrarlos sin riesgo: concerns por area, concerns por site."))
+    }
+
     @Test func surveyTextIsEscapedEverywhere() throws {
         var survey = Self.survey
         survey.title = LocalizedText(["en": "<script>alert('x')</script> & co", "es": "<b>título</b>"])

@@ -189,13 +189,25 @@ extension ReleaseWords {
                     + "respuestas escritas."
                 : "No date finer than the month is published, and no names, phone numbers or written answers.",
         ]
-        if !disclosure.withheldTables.isEmpty {
-            let names = disclosure.withheldTables.map { tableName($0.id) }.joined(separator: ", ")
+        func names(_ reason: WithheldTable.Reason) -> String? {
+            let ids = disclosure.withheldTables.filter { $0.reason == reason }.map { tableName($0.id) }
+            return ids.isEmpty ? nil : ids.joined(separator: ", ")
+        }
+        if let unprotectable = names(.unprotectable) {
+            paragraphs.insert(
+                spanish
+                    ? "Estas tablas no se publican porque ninguna combinación de cifras reservadas impedía deducir "
+                        + "alguna de ellas: \(unprotectable)."
+                    : "These tables are left out because no choice of withheld numbers kept all of theirs from being "
+                        + "worked out: \(unprotectable).",
+                at: 2)
+        }
+        if let sparse = names(.sparse) {
             paragraphs.insert(
                 spanish
                     ? "Estas tablas no se publican porque la mayoría de sus grupos son demasiado pequeños para "
-                        + "mostrarlos sin riesgo: \(names)."
-                    : "These tables are left out because most of their groups are too small to show safely: \(names).",
+                        + "mostrarlos sin riesgo: \(sparse)."
+                    : "These tables are left out because most of their groups are too small to show safely: \(sparse).",
                 at: 2)
         }
         if let reason = release.threshold.reason {
