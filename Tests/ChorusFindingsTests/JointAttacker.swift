@@ -77,10 +77,10 @@ struct JointAttacker {
         }
     }
 
-    /// Every joint table that reproduces the release's published counts; `nil` when the number of
-    /// respondents is withheld (then the attacker has no total to enumerate from).
-    func completions(of release: FindingsRelease) -> [[Int]]? {
-        guard let total = release.reach.respondents.value else { return nil }
+    /// Every joint table that reproduces the release's published counts, with as many respondents
+    /// as published or, when that is withheld, any number in `totals`; `nil` when both are missing.
+    func completions(of release: FindingsRelease, totals: ClosedRange<Int>? = nil) -> [[Int]]? {
+        guard let totals = release.reach.respondents.value.map({ $0...$0 }) ?? totals else { return nil }
         let cells = cells(of: release)
         // Each published count is checked as soon as its last joint cell is filled, which prunes early.
         var checksAt = [[(members: [Int], value: Int)]](repeating: [], count: cellCount)
@@ -108,7 +108,7 @@ struct JointAttacker {
                 if holds(index) { fill(index + 1, left - value) }
             }
         }
-        fill(0, total)
+        for total in totals { fill(0, total) }
         return found
     }
 
@@ -116,5 +116,55 @@ struct JointAttacker {
     static func range(_ cell: Cell, over completions: [[Int]]) -> ClosedRange<Int> {
         let values = completions.map { joint in cell.members.reduce(0) { $0 + joint[$1] } }
         return values.min()!...values.max()!
+    }
+
+    /// What the attacker learns from one release: each withheld count it narrows into 1 to k-1;
+    /// `nil` when it has no total to start from.
+    func disclosures(in release: FindingsRelease, k: Int, truth: [Int]) -> [String]? {
+        guard let completions = completions(of: release) else { return nil }
+        guard completions.contains(truth) else { return ["the truth is not among the completions"] }
+        var found: [String] = []
+        for cell in cells(of: release) where cell.count == .suppressed {
+            let range = Self.range(cell, over: completions)
+            if range.lowerBound >= 1 && range.upperBound < k { found.append("\(cell.name) narrowed to \(range)") }
+        }
+        return found
+    }
+
+    /// What the attacker learns from two releases of a population that only grew: a withheld count
+    /// of either, or what changed in any count, narrowed into 1 to k-1.
+    func disclosures(first: FindingsRelease, second: FindingsRelease, k: Int) -> [String]? {
+        // When the second release withholds its total, the attacker is granted that at most 2k
+        // people answered since, which makes its enumeration finite; any more would be the same
+        // attack with a looser bound. (Granting fewer than k would be knowing the answer: then
+        // anything that changed at all changed by 1 to k-1.)
+        guard let before = completions(of: first), let total = first.reach.respondents.value,
+            let after = completions(of: second, totals: total...total + 2 * k)
+        else { return nil }
+        // Every pair of completions in which no count shrank, by index.
+        var pairs: [(Int, Int)] = []
+        for (i, old) in before.enumerated() {
+            for (j, new) in after.enumerated() where zip(old, new).allSatisfy({ $0 <= $1 }) { pairs.append((i, j)) }
+        }
+        guard !pairs.isEmpty else { return ["no pair of completions fits both releases"] }
+        let newCells = Dictionary(uniqueKeysWithValues: cells(of: second).map { ($0.name, $0) })
+        func isSmall(_ values: [Int]) -> Bool { values.min()! >= 1 && values.max()! < k }
+        var found: [String] = []
+        for old in cells(of: first) {
+            let oldValues = before.map { joint in old.members.reduce(0) { $0 + joint[$1] } }
+            // Cells are matched by name: a site with no responses yet has no row, and a table too
+            // sparse in one release may be shown in the other.
+            guard let new = newCells[old.name] else { continue }
+            let newValues = after.map { joint in new.members.reduce(0) { $0 + joint[$1] } }
+            if old.count == .suppressed, isSmall(pairs.map { oldValues[$0.0] }) {
+                found.append("first release's \(old.name)")
+            }
+            if new.count == .suppressed, isSmall(pairs.map { newValues[$0.1] }) {
+                found.append("second release's \(new.name)")
+            }
+            // What changed counts the new respondents, published or not.
+            if isSmall(pairs.map { newValues[$0.1] - oldValues[$0.0] }) { found.append("change of \(new.name)") }
+        }
+        return found
     }
 }

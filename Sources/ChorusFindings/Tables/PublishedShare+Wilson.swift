@@ -23,8 +23,9 @@ extension PublishedShare {
         } else {
             display = .exact
         }
+        // At 0% and 100% the bound is exactly 0 or 1; rounding would leave it a hair inside.
         self.init(
-            count: count, total: total, proportion: p, lower: max(0, center - half), upper: min(1, center + half),
-            display: display)
+            count: count, total: total, proportion: p, lower: count == 0 ? 0 : max(0, center - half),
+            upper: count == total ? 1 : min(1, center + half), display: display)
     }
 }

@@ -1,0 +1,101 @@
+import Testing
+
+@testable import ChorusFindings
+
+/// The audit's simplex and its integer ranges, on programs whose answers are known.
+@Suite struct LinearProgramTests {
+    typealias Row = LinearProgram.Row
+
+    static func value(_ outcome: LinearProgram.Outcome) -> Double? {
+        if case .optimal(let value, _) = outcome { value } else { nil }
+    }
+
+    @Test func findsBothEndsOfAVariableOnALine() {
+        // x0 + x1 = 10, x1 <= 4
+        let program = LinearProgram(
+            variableCount: 2,
+            rows: [
+                Row(terms: [(0, 1), (1, 1)], isEquality: true, rhs: 10),
+                Row(terms: [(1, 1)], isEquality: false, rhs: 4),
+            ])
+        #expect(Self.value(program.minimize([(0, 1)])) == 6)
+        #expect(Self.value(program.minimize([(0, -1)])) == -10)
+    }
+
+    @Test func reportsInfeasibleAndUnboundedPrograms() {
+        let infeasible = LinearProgram(
+            variableCount: 2,
+            rows: [
+                Row(terms: [(0, 1), (1, 1)], isEquality: true, rhs: 5),
+                Row(terms: [(0, -1)], isEquality: false, rhs: -6),
+            ])
+        #expect(infeasible.minimize([(0, 1)]) == .infeasible)
+        let unbounded = LinearProgram(
+            variableCount: 2, rows: [Row(terms: [(0, 1), (1, -1)], isEquality: true, rhs: 0)])
+        #expect(unbounded.minimize([(0, -1)]) == .unbounded)
+    }
+
+    @Test func doesNotCycleOnBealesDegenerateProgram() {
+        // Beale's example, which cycles under Dantzig's rule without a fallback; optimum -1.25.
+        let program = LinearProgram(
+            variableCount: 4,
+            rows: [
+                Row(terms: [(0, 0.25), (1, -8), (2, -1), (3, 9)], isEquality: false, rhs: 0),
+                Row(terms: [(0, 0.5), (1, -12), (2, -0.5), (3, 3)], isEquality: false, rhs: 0),
+                Row(terms: [(2, 1)], isEquality: false, rhs: 1),
+            ])
+        let value = Self.value(program.minimize([(0, -0.75), (1, 20), (2, -0.5), (3, 6)]))
+        #expect(value.map { abs($0 + 1.25) < 1e-9 } == true)
+    }
+
+    @Test func wholeNumberSearchesSeeWhatTheRelaxationMisses() throws {
+        // x0 + x1 = 3 and 2 x0 <= 3: the relaxation reaches x0 = 1.5, whole numbers only 1.
+        let program = LinearProgram(
+            variableCount: 2,
+            rows: [
+                Row(terms: [(0, 1), (1, 1)], isEquality: true, rhs: 3), Row(terms: [(0, 2)], isEquality: false, rhs: 3),
+            ])
+        let start = try #require(program.start())
+        var points: [[Double]] = []
+        #expect(Self.value(start.minimizing([(0, -1)])) == -1.5)
+        // x0 >= 1.5 has no whole point; x0 >= 1 has (1, 2).
+        #expect(!IntegerSearch.reaches([(0, -1)], atMost: -1.5, in: program, from: start, points: &points))
+        #expect(IntegerSearch.reaches([(0, -1)], atMost: -1, in: program, from: start, points: &points))
+        #expect(points.contains([1, 2]))
+    }
+
+    @Test func anUnboundedCountReachesAnyBound() throws {
+        let program = LinearProgram(variableCount: 2, rows: [Row(terms: [(0, 1), (1, -1)], isEquality: true, rhs: 2)])
+        let start = try #require(program.start())
+        var points: [[Double]] = []
+        #expect(IntegerSearch.reaches([(0, -1)], atMost: -1_000, in: program, from: start, points: &points))
+        #expect(!IntegerSearch.reaches([(0, 1)], atMost: 1, in: program, from: start, points: &points))
+    }
+
+    /// Phase one ends with artificial columns in redundant rows; the point it leaves must still
+    /// keep every variable at 0 or more.
+    @Test func phaseOneLeavesAFeasiblePointWhenRowsAreRedundant() throws {
+        // x0 + x1 = 5, x0 + x1 = 5 again (redundant), x0 - x2 = 1, x1 <= 4.
+        let program = LinearProgram(
+            variableCount: 3,
+            rows: [
+                .init(terms: [(0, 1), (1, 1)], isEquality: true, rhs: 5),
+                .init(terms: [(0, 1), (1, 1)], isEquality: true, rhs: 5),
+                .init(terms: [(0, 1), (2, -1)], isEquality: true, rhs: 1),
+                .init(terms: [(1, 1)], isEquality: false, rhs: 4),
+            ])
+        let start = try #require(program.start())
+        #expect(start.point.allSatisfy { $0 >= 0 })
+        guard case .optimal(let low, let solution) = start.minimizing([(1, 1)]) else {
+            Issue.record("expected an optimum")
+            return
+        }
+        #expect(low == 0)
+        #expect(solution.allSatisfy { $0 >= 0 })
+        guard case .optimal(let high, _) = start.minimizing([(1, -1)]) else {
+            Issue.record("expected an optimum")
+            return
+        }
+        #expect(high == -4)
+    }
+}
