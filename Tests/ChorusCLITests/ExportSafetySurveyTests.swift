@@ -82,11 +82,18 @@ import Testing
         try database.eraseArrivalOrder()
     }
 
+    /// A new database in a scratch folder with the sample survey registered, as a kiosk leaves it.
+    static func registered() throws -> (Survey, ChorusDatabase) {
+        let survey = try SurveyLoader.load(surveyFile.path)
+        let database = try ChorusDatabase(
+            path: try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path)
+        try database.register(survey: survey, source: Array(try Data(contentsOf: surveyFile)))
+        return (survey, database)
+    }
+
     @Test func aFirstWeekOfFewResponsesIsReleasedWithSparseBreakdownsLeftOut() throws {
-        let survey = try SurveyLoader.load(Self.surveyFile.path)
-        let path = try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path
-        let database = try ChorusDatabase(path: path)
-        try database.register(survey: survey, source: Array(try Data(contentsOf: Self.surveyFile)))
+        let (survey, database) = try Self.registered()
+        let path = database.path
         try Self.add(150, to: database, survey: survey, seed: 3)
         let out = try StoreCommandTests.folder().appendingPathComponent("week-1")
 
@@ -104,10 +111,8 @@ import Testing
     }
 
     @Test func aSecondReleaseAfterMoreResponsesIsCheckedAgainstTheFirst() throws {
-        let survey = try SurveyLoader.load(Self.surveyFile.path)
-        let path = try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path
-        let database = try ChorusDatabase(path: path)
-        try database.register(survey: survey, source: Array(try Data(contentsOf: Self.surveyFile)))
+        let (survey, database) = try Self.registered()
+        let path = database.path
         try Self.add(300, to: database, survey: survey, seed: 5)
         let first = try StoreCommandTests.folder().appendingPathComponent("first")
         let firstRun = try ChorusProcess.run(["export", "--db", path, "--out", first.path, survey.id])
