@@ -37,7 +37,11 @@ extension ChorusDatabase {
 
     /// Inserts a response and its answers in the caller's transaction, shared by every channel.
     func insert(_ response: Response, id: String, channel: Channel, site: String?, day: Day, into db: Database) throws {
-        guard try SurveyRecord.find(db, id: response.surveyID, version: response.surveyVersion) != nil else {
+        // Whether it exists, not the record, which holds the survey's whole source.
+        let registered = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM surveys WHERE id = ? AND version = ?)"),
+            arguments: [response.surveyID, response.surveyVersion])
+        guard registered == true else {
             throw StoreError.unregisteredSurvey(id: response.surveyID, version: response.surveyVersion, path: path)
         }
         if let site {

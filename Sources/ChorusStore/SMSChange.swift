@@ -14,7 +14,12 @@ public struct SMSChange: Sendable {
     /// The text answered to this message, returned again if the gateway retries it; may be empty.
     public var reply: String
     /// The conversation to keep for the next message; `nil` deletes it.
-    public var interview: Interview?
+    public var interview: Interview? {
+        didSet { interviewJSON = interview?.json }
+    }
+    /// `interview` as stored, encoded as soon as it is set: by the request that made the change,
+    /// not by the one writer that stores everyone's.
+    private(set) var interviewJSON: String?
     /// The finished response and the day it was completed on, to save; then the conversation is
     /// deleted whatever `interview` says.
     public var completed: (Response, day: Day)?
@@ -47,6 +52,7 @@ public struct SMSChange: Sendable {
         self.surveyID = surveyID
         self.reply = reply
         self.interview = interview
+        self.interviewJSON = interview?.json
         self.completed = completed
         self.optOut = optOut
         self.expiresHour = expiresHour

@@ -14,7 +14,10 @@ struct SMSRows {
         try ChorusDatabase.checkPseudonym(change.sender)
         guard ChorusDatabase.isHour(change.expiresHour) else { throw StoreError.notHour }
         self.change = change
-        self.interview = try change.interview.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        // JSONEncoder only for what the quick encoding cannot write, to throw its error.
+        self.interview =
+            try change.interviewJSON
+            ?? change.interview.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         self.messageHash = ChorusDatabase.messageHash(change.messageID)
     }
 }

@@ -45,7 +45,10 @@ public struct SenderKey: Sendable, CustomStringConvertible {
     /// the `+` send them. No country is ever guessed, so a national number with a leading `0` is
     /// refused, as is anything with letters.
     public static func normalizeE164(_ raw: String) -> String? {
-        var text = Substring(raw.filter { !($0.isWhitespace || "-.()".contains($0)) })
+        // Gateways nearly always send `+` and digits alone, with nothing to drop.
+        var text =
+            raw.utf8.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "+") }
+            ? Substring(raw) : Substring(raw.filter { !($0.isWhitespace || "-.()".contains($0)) })
         if text.hasPrefix("+") {
             text = text.dropFirst()
         } else if text.hasPrefix("00") {

@@ -143,6 +143,33 @@ import Testing
         "CHORUS_TELNYX_PUBLIC_KEY": "", "CHORUS_TELNYX_API_KEY": "",
     ]
 
+    @Test func aSecondServerOnTheSameDatabaseRefusesToStartAndTheFirstGoesOn() throws {
+        let directory = try Scratch.folder()
+        let port = Int.random(in: 20_000..<60_000)
+        let server = try start(directory, port: port, ["--allow-unsigned", "Surveys/listening-session.xml"])
+        defer { if server.isRunning { server.terminate() } }
+        #expect(try text(port, id: "1", "hola").contains("ES"))
+
+        // The first keeps conversations in memory, so a second must not write beside it.
+        let arguments = [
+            "serve", "--db", directory.path + "/sms.sqlite", "--listen", "127.0.0.1:\(port + 1)", "--allow-unsigned",
+            "Surveys/listening-session.xml",
+        ]
+        let second = try ChorusProcess.run(arguments)
+        #expect(second.status == 75)
+        #expect(second.standardError.contains("another chorus serve is using \(directory.path)/sms.sqlite"))
+        // Reading the database beside it is fine, and the first server goes on.
+        #expect(try ChorusProcess.run(["status", "--db", directory.path + "/sms.sqlite"]).status == 0)
+        #expect(try text(port, id: "2", "ES").contains("SI"))
+
+        // Once the first has stopped, a server may start on the database again.
+        server.terminate()
+        server.waitUntilExit()
+        let again = try start(directory, port: port + 1, Array(arguments.dropFirst(5)))
+        defer { if again.isRunning { again.terminate() } }
+        #expect(try curl(port + 1, "/healthz") == "ok\n")
+    }
+
     @Test func withoutAnySecretItRefusesToStart() throws {
         let result = try ChorusProcess.run(
             ["serve", "--db", try Scratch.folder().path + "/s.sqlite", "Surveys/listening-session.xml"],

@@ -250,6 +250,26 @@ import Testing
         #expect(respondent.engine.step(restored) == respondent.step)
     }
 
+    @Test func theQuickJSONReadsBackAsTheSameInterview() throws {
+        var respondent = Respondent()
+        respondent.answerOpening()
+        var interview = respondent.interview
+        interview.answers = [
+            "one": .choice("north"), "many": .choices(["a", "b c"]), "none": .choices([]),
+            "whole": .number(3), "fraction": .number(-0.1), "tiny": .number(5e-324), "huge": .number(1e300),
+            "yes": .yesNo(true), "no": .yesNo(false),
+            "text": .text("Más \"luz\" \\ en\nla calle\t\u{1}\u{1F}\u{7F} 🌙 \u{2028}"),
+        ]
+        interview.history = [0, 2, 5]
+        for position in [Interview.Position.consent, .question(4), .complete, .declined] {
+            interview.position = position
+            let json = try #require(interview.json)
+            #expect(try JSONDecoder().decode(Interview.self, from: Data(json.utf8)) == interview)
+        }
+        interview.answers["infinite"] = .number(.infinity)
+        #expect(interview.json == nil)
+    }
+
     @Test func anInterviewPointingPastTheQuestionsSavesNothing() {
         var respondent = Respondent()
         respondent.interview.position = .question(99)

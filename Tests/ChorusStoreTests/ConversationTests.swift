@@ -168,6 +168,33 @@ import Testing
         }
     }
 
+    @Test func aSnapshotKeptInMemoryFollowsTheChangesAsTheDatabaseDoes() throws {
+        let database = try StoreFixtures.database()
+        let surveys = [StoreFixtures.survey(), StoreFixtures.survey(id: "other")]
+        try database.register(survey: surveys[1], source: StoreFixtures.source(id: "other"))
+        var other = Self.change("SM2", interview: Self.started)
+        other.surveyID = "other"
+        // Set after the change was made, the interview is still the one stored.
+        var replaced = Self.change("SM3", interview: Self.started)
+        replaced.interview = Self.agreed
+        let changes = [
+            Self.change("SM1", interview: Self.started), other, replaced,
+            Self.change("SM4", interview: nil, optOut: true),
+            Self.change("SM5", interview: Self.started, optOut: false),
+            Self.change("SM6", completed: (StoreFixtures.response(), StoreFixtures.day)),
+            Self.change("SM7", interview: nil),
+        ]
+        var kept = SMSSnapshot()
+        for (index, change) in changes.enumerated() {
+            try database.applySMS(change)
+            kept = kept.applying(change)
+            let read = try database.smsSnapshot(
+                gateway: "twilio", messageID: "next-\(index)", sender: Self.sender, surveys: surveys)
+            #expect(kept == read, "after \(change.messageID)")
+        }
+        #expect(kept == SMSSnapshot(completed: ["safety"]))
+    }
+
     @Test func aNumberCompletesASurveyVersionOnce() throws {
         let database = try StoreFixtures.database()
         let completed = (StoreFixtures.response(), day: StoreFixtures.day)

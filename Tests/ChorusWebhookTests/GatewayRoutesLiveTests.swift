@@ -50,6 +50,34 @@ import Testing
         }
     }
 
+    @Test func aPlivoV2SignatureReplayedWithAnotherMessageIsRefusedButARetryIsNot() async throws {
+        let harness = try WebhookHarness()
+        try await harness.application().test(.live) { client in
+            // V2 signs the URL and the nonce only, so a captured request's headers fit any body.
+            var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            headers[HTTPField.Name("X-Plivo-Signature-V2")!] = PlivoGateway.signatureV2(
+                url: WebhookHarness.plivoURL, nonce: "n-7", token: WebhookHarness.plivoToken)
+            headers[HTTPField.Name("X-Plivo-Signature-V2-Nonce")!] = "n-7"
+            func send(_ text: String, id: String, from sender: String = Self.plivoSender) async throws -> TestResponse {
+                let (body, _) = WebhookHarness.plivoRequest(from: sender, text: text, id: id)
+                return try await client.execute(
+                    uri: "/sms/plivo", method: .post, headers: headers, body: ByteBuffer(string: body))
+            }
+            let first = try await send("Hello", id: "uuid-1")
+            #expect(first.status == .ok)
+            let applied = harness.store.contents.withLock { $0.applied }
+            // Another message, or the same text as another sender, under the captured signature
+            #expect(try await send("STOP", id: "uuid-2").status == .forbidden)
+            #expect(try await send("Hello", id: "uuid-3", from: "15559990000").status == .forbidden)
+            #expect(harness.store.contents.withLock { $0.applied } == applied)
+            // Plivo retrying the same message gets the reply it had.
+            let retry = try await send("Hello", id: "uuid-1")
+            #expect(retry.status == .ok)
+            #expect(String(buffer: retry.body) == String(buffer: first.body))
+        }
+        #expect(harness.store.contents.withLock { $0.optedOut }.isEmpty)
+    }
+
     @Test func aForgedPlivoRequestIsRefusedAndChangesNothing() async throws {
         let harness = try WebhookHarness()
         try await harness.application().test(.live) { client in

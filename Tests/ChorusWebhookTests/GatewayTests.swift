@@ -74,6 +74,20 @@ import Testing
         #expect(gateway.reply([], to: Self.someone).body == #"<?xml version="1.0" encoding="UTF-8"?><Response/>"#)
     }
 
+    @Test func xmlTextKeepsLineBreaksAndDropsWhatXMLCannotCarry() {
+        #expect(XMLText.escaped("Pregunta 1\r\n\t1. Sí") == "Pregunta 1\r\n\t1. Sí")
+        #expect(XMLText.escaped("a\u{1}b\u{1F}c\u{FFFE}d\u{FFFF}e\u{FFFD}") == "abcde\u{FFFD}")
+        #expect(XMLText.escaped("") == "")
+    }
+
+    @Test func aFormBodyKeepsItsFieldsInOrderAndSkipsEmptyPairs() throws {
+        let form = try FormBody(Array("a=1&&b=&c&=d&a=2+%2B&".utf8))
+        #expect(form.fields.map { "\($0.name):\($0.value)" } == ["a:1", "b:", "c:", ":d", "a:2 +"])
+        #expect(form["a"] == "1")
+        #expect(try FormBody([]).fields.isEmpty)
+        #expect(throws: WebhookError.self) { try FormBody(Array("a=%2".utf8)) }
+    }
+
     @Test func jsonSignatureIsHexHMACSHA256OfTheRawBody() {
         // HMAC-SHA256 test case 2 of RFC 4231.
         #expect(

@@ -159,6 +159,18 @@ import Testing
         }
     }
 
+    @Test func aSendersNextMessageIsAnsweredWithoutReadingTheStore() async throws {
+        let harness = try WebhookHarness()
+        try await harness.application().test(.router) { client in
+            _ = try await client.twilio(from: Self.alice, "Hello", id: "SM1")
+            let before = harness.store.calls
+            let next = try await client.twilio(from: Self.alice, "yes", id: "SM2")
+            #expect(next.twimlText.hasPrefix("Question 1 of 7"))
+            // Only the write: the state is the one kept after the first message.
+            #expect(harness.store.calls == before + 1)
+        }
+    }
+
     @Test func anOversizedBodyGets413() async throws {
         let harness = try WebhookHarness()
         try await harness.application().test(.router) { client in

@@ -115,10 +115,14 @@ struct ServeCommand: AsyncParsableCommand {
             senderKey
             ?? URL(fileURLWithPath: store.path).deletingLastPathComponent()
             .appendingPathComponent("chorus-sender.key").path
-        let (database, key) = try StoreFailure.reporting {
-            let database = try ChorusDatabase(path: store.path, concurrentReads: true)
+        let database = try StoreFailure.reporting { try ChorusDatabase(path: store.path, concurrentReads: true) }
+        guard try ServeLock.claim(store.path) else {
+            StandardError.write("chorus: error: another chorus serve is using \(store.path); stop it first")
+            throw ExitStatus.temporaryFailure
+        }
+        let key = try StoreFailure.reporting {
             for (survey, source) in zip(surveys, sources) { try database.register(survey: survey, source: source) }
-            return (database, try SenderKey.loadOrCreate(at: keyPath))
+            return try SenderKey.loadOrCreate(at: keyPath)
         }
         let logger = Logger(label: "chorus.serve") { label in StreamLogHandler.standardError(label: label) }
         do {

@@ -7,4 +7,5 @@ enum ExitStatus {
     static let noInput = ExitCode(66)
     static let cannotCreate = ExitCode(73)
     static let ioError = ExitCode(74)
+    static let temporaryFailure = ExitCode(75)
 }

@@ -49,9 +49,13 @@ public struct Phrasebook: Sendable, Hashable {
     }
 
     private func fill(_ template: String, in language: String, _ values: [String: String]) -> String {
+        // Searched as bytes, not characters: every reply is made of phrases.
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")),
+            let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}"))
+        {
             result += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
             if let value = values[name] {

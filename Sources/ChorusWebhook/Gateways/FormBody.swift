@@ -7,14 +7,29 @@ struct FormBody: Sendable {
     ///
     /// - Throws: ``WebhookError`` for a broken escape or bytes that are not UTF-8.
     init(_ bytes: [UInt8]) throws(WebhookError) {
-        var fields: [(name: String, value: String)] = []
-        for pair in bytes.split(separator: UInt8(ascii: "&")) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let name = try Self.decode(parts[0])
-            let value = parts.count > 1 ? try Self.decode(parts[1]) : ""
-            fields.append((name, value))
+        // Through a buffer rather than `split`: every message's body is read here, and slices of
+        // an array take the slow, generic way into a String.
+        fields = try bytes.withUnsafeBufferPointer { (body) throws(WebhookError) in
+            var fields: [(name: String, value: String)] = []
+            var start = 0
+            while start < body.count {
+                let end = body[start...].firstIndex(of: UInt8(ascii: "&")) ?? body.count
+                if end > start {
+                    let pair = UnsafeBufferPointer(rebasing: body[start..<end])
+                    if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                        fields.append(
+                            (
+                                try Self.decode(UnsafeBufferPointer(rebasing: pair[..<equals])),
+                                try Self.decode(UnsafeBufferPointer(rebasing: pair[(equals + 1)...]))
+                            ))
+                    } else {
+                        fields.append((try Self.decode(pair), ""))
+                    }
+                }
+                start = end + 1
+            }
+            return fields
         }
-        self.fields = fields
     }
 
     /// The first value of `name`.
@@ -22,7 +37,7 @@ struct FormBody: Sendable {
         fields.first { $0.name == name }?.value
     }
 
-    private static func decode(_ encoded: ArraySlice<UInt8>) throws(WebhookError) -> String {
+    private static func decode(_ encoded: UnsafeBufferPointer<UInt8>) throws(WebhookError) -> String {
         // Most fields have nothing to unescape.
         if !encoded.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) {
             guard let text = String(validating: encoded, as: UTF8.self) else {

@@ -15,6 +15,11 @@ protocol Gateway: Sendable {
     /// Whether `request` was signed with `secret` as the gateway documents; compared in constant time.
     func isAuthentic(_ request: GatewayRequest, secret: String) -> Bool
 
+    /// The nonce `request`'s signature covers when the signature does not cover the message, so
+    /// that the webhook refuses the nonce with any other message; `nil` when the signature covers
+    /// the message itself.
+    func unboundNonce(_ request: GatewayRequest) -> String?
+
     /// The message `request` carries, or `nil` for a notification that carries none (a delivery
     /// report, say), which is acknowledged and changes nothing.
     ///
@@ -41,6 +46,8 @@ extension Gateway {
     var path: String { "/sms/\(name)" }
 
     func problem(withSecret secret: String) -> String? { nil }
+
+    func unboundNonce(_ request: GatewayRequest) -> String? { nil }
 }
 
 /// The gateways Chorus speaks to.
@@ -59,6 +66,17 @@ struct GatewayRequest: Sendable {
     var body: [UInt8]
     /// When the request arrived, by the webhook's clock, for signatures that carry a timestamp.
     var receivedAt = Date()
+    /// The body already read as a form, so that checking the signature and reading the message
+    /// do not each decode it; `nil` to have ``formBody()`` decode it.
+    var form: FormBody?
+
+    /// The body as a form.
+    ///
+    /// - Throws: ``WebhookError`` for a body that is not one.
+    func formBody() throws(WebhookError) -> FormBody {
+        if let form { return form }
+        return try FormBody(body)
+    }
 }
 
 /// A text message received.

@@ -17,7 +17,7 @@ struct PlivoGateway: Gateway {
     func isAuthentic(_ request: GatewayRequest, secret: String) -> Bool {
         let headers = request.headers
         if let nonce = headers["x-plivo-signature-v3-nonce"] {
-            guard let form = try? FormBody(request.body),
+            guard let form = try? request.formBody(),
                 let expected = Self.signatureV3(url: request.url, form: form.fields, nonce: nonce, token: secret)
             else { return false }
             // Each header may list several signatures, one per active token.
@@ -30,6 +30,11 @@ struct PlivoGateway: Gateway {
         return ["x-plivo-signature-v2", "x-plivo-signature-ma-v2"].contains { header in
             headers[header].map { Signature.matches(expected, $0) } ?? false
         }
+    }
+
+    /// V2's nonce, as V2 covers only the URL and the nonce; V3 covers the form as well.
+    func unboundNonce(_ request: GatewayRequest) -> String? {
+        request.headers["x-plivo-signature-v3-nonce"] == nil ? request.headers["x-plivo-signature-v2-nonce"] : nil
     }
 
     /// V2: Base64 of HMAC-SHA256 over the URL's scheme, host and path (no query, no fragment)
@@ -76,7 +81,7 @@ struct PlivoGateway: Gateway {
     }
 
     func inbound(from request: GatewayRequest) throws(WebhookError) -> InboundSMS? {
-        let form = try FormBody(request.body)
+        let form = try request.formBody()
         guard let messageID = form["MessageUUID"], !messageID.isEmpty else {
             throw WebhookError.missingField("MessageUUID", gateway: name)
         }

@@ -10,7 +10,7 @@ struct TwilioGateway: Gateway {
     /// Twilio adds parameters without notice. Twilio's own libraries accept the signature made
     /// with or without the default port, so both are tried.
     func isAuthentic(_ request: GatewayRequest, secret: String) -> Bool {
-        guard let given = request.headers["x-twilio-signature"], let form = try? FormBody(request.body) else {
+        guard let given = request.headers["x-twilio-signature"], let form = try? request.formBody() else {
             return false
         }
         // The fields are sorted once, and the URL's twin is made only if the URL as received fails.
@@ -72,7 +72,7 @@ struct TwilioGateway: Gateway {
     }
 
     func inbound(from request: GatewayRequest) throws(WebhookError) -> InboundSMS? {
-        let form = try FormBody(request.body)
+        let form = try request.formBody()
         guard let messageID = form["MessageSid"], !messageID.isEmpty else {
             throw WebhookError.missingField("MessageSid", gateway: name)
         }

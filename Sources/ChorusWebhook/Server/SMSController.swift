@@ -12,7 +12,8 @@ import Synchronization
 ///
 /// Nothing is stored before the signature is checked, and the 2xx goes out only after the store
 /// has committed the change, which ``SMSWriter`` does for many messages at once. The sender's
-/// lock is held until then, so the sender's next message reads what this one stored. The raw
+/// lock is held until then, so the sender's next message starts from what this one stored,
+/// kept in ``SenderStates`` so that it need not be read back. The raw
 /// number lives only in this request's memory: the store sees its pseudonym, the logs see neither
 /// it nor the text.
 struct SMSController<Store: SMSStore>: Sendable {
@@ -30,6 +31,10 @@ struct SMSController<Store: SMSStore>: Sendable {
     /// ``WebhookConfiguration/publicURL`` without trailing slashes, for the URL signatures cover.
     let publicBase: String?
     let locks = SenderLocks()
+    /// Each sender's state after their last message, so the next needs no read.
+    let states = SenderStates()
+    /// The message each nonce of a signature that does not cover the message came with.
+    let nonces: NonceBindings
     /// The hour expired conversations were last deleted in; they are deleted again when it changes.
     let purgedHour = PurgedHour()
 
@@ -46,6 +51,7 @@ struct SMSController<Store: SMSStore>: Sendable {
         self.metrics = metrics
         self.outbox = outbox
         self.rateLimit = rateLimit
+        self.nonces = NonceBindings(now: now())
         self.publicBase = configuration.publicURL.map { String($0.reversed().drop { $0 == "/" }.reversed()) }
     }
 
@@ -98,7 +104,10 @@ struct SMSController<Store: SMSStore>: Sendable {
         }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        let signed = GatewayRequest(url: signedURL(request), headers: headers, body: body, receivedAt: now())
+        var signed = GatewayRequest(url: signedURL(request), headers: headers, body: body, receivedAt: now())
+        if headers["content-type"]?.hasPrefix("application/x-www-form-urlencoded") == true {
+            signed.form = try? FormBody(body)
+        }
         if let secret, !gateway.isAuthentic(signed, secret: secret) {
             return (.forbidden, Self.plain(.forbidden, "signature missing or wrong"))
         }
@@ -110,6 +119,11 @@ struct SMSController<Store: SMSStore>: Sendable {
             inbound = message
         } catch {
             return (.malformed, Self.plain(.badRequest, error.description))
+        }
+        if secret != nil, let nonce = gateway.unboundNonce(signed),
+            !nonces.admits(nonce, for: inbound.messageID, at: now())
+        {
+            return (.forbidden, Self.plain(.forbidden, "signature already used for another message"))
         }
         guard let number = SenderKey.normalizeE164(inbound.from) else {
             return (.malformed, Self.plain(.badRequest, "the sender is not an E.164 number"))
@@ -150,11 +164,20 @@ struct SMSController<Store: SMSStore>: Sendable {
             try store.smsSnapshot(
                 gateway: gateway, messageID: inbound.messageID, sender: sender, surveys: configuration.surveys)
         }
-        var state = try read()
-        if let reply = state.processedReply { return (.replayed, Self.parts(of: reply)) }
+        // A retry missed by a kept state is refused by the store's write below, as a duplicate.
+        var state: SMSSnapshot
+        if let kept = states[sender] {
+            state = kept
+        } else {
+            state = try read()
+            if let reply = state.processedReply { return (.replayed, Self.parts(of: reply)) }
+        }
         let date = now()
         // The first message of an hour deletes what expired, perhaps this sender's conversation.
-        if try await deleteExpired(at: date) { state = try read() }
+        if try await deleteExpired(at: date) {
+            state = try read()
+            if let reply = state.processedReply { return (.replayed, Self.parts(of: reply)) }
+        }
         let turn = conversation.respond(to: inbound.text, state, today: today(at: date))
         let parts = turn.messages.flatMap { SMSText(SMSText.plain($0)).parts }
         let expiry = Double(configuration.conversationExpiry.components.seconds)
@@ -167,9 +190,11 @@ struct SMSController<Store: SMSStore>: Sendable {
             expiresHour: ChorusDatabase.hour(date.addingTimeInterval(expiry), in: .gmt), outgoing: outgoing)
         do {
             try await writer.apply(change)
+            states.keep(state.applying(change), for: sender)
             if change.outgoing != nil { outbox.wake() }
         } catch {
-            // Another instance may have processed the same message meanwhile: give its reply.
+            states.forget(sender)
+            // A retry the kept state could not tell from a new message: give the reply it had.
             guard let reply = try? store.processedReply(gateway: gateway, messageID: inbound.messageID) else {
                 throw error
             }
@@ -198,6 +223,8 @@ struct SMSController<Store: SMSStore>: Sendable {
             purgedHour.hour.withLock { $0 = nil }
             throw error
         }
+        // Kept states may hold what was just deleted.
+        states.forgetAll()
         // If the rewrite fails (say the disk is too full for its copy), the next hour tries again.
         writer.runLater { store in try? store.eraseArrivalOrder() }
         return true

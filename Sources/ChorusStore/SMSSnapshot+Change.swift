@@ -1,0 +1,20 @@
+extension SMSSnapshot {
+    /// The snapshot as ``ChorusDatabase/smsSnapshot(gateway:messageID:sender:surveys:)`` would read
+    /// it for the sender's next message once `change` is applied, for a server that keeps its
+    /// senders' state in memory instead of reading it again.
+    ///
+    /// It follows ``ChorusDatabase/applySMS(_:)`` rule for rule: an opt-out deletes every
+    /// conversation, a completion deletes its survey's, and `nil` deletes the conversation.
+    public func applying(_ change: SMSChange) -> SMSSnapshot {
+        var next = self
+        next.processedReply = nil
+        if change.completed != nil { next.completed.insert(change.surveyID) }
+        if change.optOut == true {
+            next.conversations = [:]
+        } else {
+            next.conversations[change.surveyID] = change.completed == nil ? change.interview : nil
+        }
+        if let optOut = change.optOut { next.isOptedOut = optOut }
+        return next
+    }
+}

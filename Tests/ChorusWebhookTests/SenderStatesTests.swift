@@ -1,0 +1,26 @@
+import ChorusStore
+import Testing
+
+@testable import ChorusWebhook
+
+@Suite struct SenderStatesTests {
+    @Test func aStateIsKeptUntilForgottenAndAFullMemoryStartsOver() {
+        let states = SenderStates(capacity: 2)
+        let optedOut = SMSSnapshot(isOptedOut: true)
+        states.keep(optedOut, for: "a")
+        states.keep(SMSSnapshot(), for: "b")
+        #expect(states["a"] == optedOut)
+        // Keeping a sender already kept never forgets the others.
+        states.keep(SMSSnapshot(completed: ["safety"]), for: "b")
+        #expect(states["a"] == optedOut)
+        states.forget("a")
+        #expect(states["a"] == nil)
+        states.keep(optedOut, for: "c")
+        #expect(states["b"] != nil && states["c"] != nil)
+        // A third sender while two are kept: everyone else is read again from the store.
+        states.keep(optedOut, for: "d")
+        #expect(states["b"] == nil && states["c"] == nil && states["d"] == optedOut)
+        states.forgetAll()
+        #expect(states["d"] == nil)
+    }
+}
