@@ -4,6 +4,27 @@ import Glibc
 /// One HTTP/1.1 request over a new connection to 127.0.0.1, read to the end: small enough to run
 /// from many threads at once while a server is killed under it.
 enum LoopbackHTTP {
+    /// A port no one listens on now, for a server the test starts: chosen below the kernel's
+    /// range for outgoing connections (from 32768), where a busy machine's own connections would
+    /// otherwise take it first.
+    static func freePort() -> Int {
+        while true {
+            let port = Int.random(in: 20_000..<32_768)
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(socket) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            if bound == 0 { return port }
+        }
+    }
+
     struct Response {
         var status: Int
         var body: String

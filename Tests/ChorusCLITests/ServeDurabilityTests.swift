@@ -27,7 +27,7 @@ import Testing
     @Test func killedUnderLoadItKeepsEveryAcknowledgedMessage() throws {
         let directory = try Scratch.folder()
         let database = directory.appendingPathComponent("sms.sqlite").path
-        let port = Int.random(in: 20_000..<60_000)
+        let port = LoopbackHTTP.freePort()
         let server = Process()
         server.executableURL = ChorusProcess.binary
         server.arguments = [

@@ -39,7 +39,7 @@ import Testing
 
     @Test func residentCompletesBySMSAndTheNumberIsNowhereOnDisk() throws {
         let directory = try Scratch.folder()
-        let port = Int.random(in: 20_000..<60_000)
+        let port = LoopbackHTTP.freePort()
         let server = try start(directory, port: port, ["--allow-unsigned", "Surveys/listening-session.xml"])
         defer { if server.isRunning { server.terminate() } }
 
@@ -89,7 +89,7 @@ import Testing
 
     @Test func telnyxRepliesGoThroughTheOutboxToTheConfiguredAPI() throws {
         let directory = try Scratch.folder()
-        let (apiPort, port) = (Int.random(in: 20_000..<40_000), Int.random(in: 40_000..<60_000))
+        let (apiPort, port) = (LoopbackHTTP.freePort(), LoopbackHTTP.freePort())
         let script = directory.appendingPathComponent("fake-telnyx.py")
         try Self.fakeTelnyx.write(to: script, atomically: true, encoding: .utf8)
         let sent = directory.appendingPathComponent("sent.jsonl")
@@ -145,14 +145,16 @@ import Testing
 
     @Test func aSecondServerOnTheSameDatabaseRefusesToStartAndTheFirstGoesOn() throws {
         let directory = try Scratch.folder()
-        let port = Int.random(in: 20_000..<60_000)
+        let port = LoopbackHTTP.freePort()
         let server = try start(directory, port: port, ["--allow-unsigned", "Surveys/listening-session.xml"])
         defer { if server.isRunning { server.terminate() } }
-        #expect(try text(port, id: "1", "hola").contains("ES"))
+        // Without the first server up, the second would start and this test wait for it forever.
+        try #require(try text(port, id: "1", "hola").contains("ES"))
 
         // The first keeps conversations in memory, so a second must not write beside it.
+        let otherPort = LoopbackHTTP.freePort()
         let arguments = [
-            "serve", "--db", directory.path + "/sms.sqlite", "--listen", "127.0.0.1:\(port + 1)", "--allow-unsigned",
+            "serve", "--db", directory.path + "/sms.sqlite", "--listen", "127.0.0.1:\(otherPort)", "--allow-unsigned",
             "Surveys/listening-session.xml",
         ]
         let second = try ChorusProcess.run(arguments)
@@ -165,9 +167,9 @@ import Testing
         // Once the first has stopped, a server may start on the database again.
         server.terminate()
         server.waitUntilExit()
-        let again = try start(directory, port: port + 1, Array(arguments.dropFirst(5)))
+        let again = try start(directory, port: otherPort, Array(arguments.dropFirst(5)))
         defer { if again.isRunning { again.terminate() } }
-        #expect(try curl(port + 1, "/healthz") == "ok\n")
+        #expect(try curl(otherPort, "/healthz") == "ok\n")
     }
 
     @Test func withoutAnySecretItRefusesToStart() throws {
