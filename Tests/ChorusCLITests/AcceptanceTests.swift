@@ -3,7 +3,7 @@ import Testing
 
 /// The issue's own acceptance check, run as an organizer would run it.
 @Suite struct AcceptanceTests {
-    @Test func duplicatedQuestionMissingSpanishAndBrokenExpressionAreAllReported() throws {
+    @Test func duplicatedQuestionMissingSpanishAndBrokenExpressionAreAllReported() async throws {
         // Given a copy of the sample survey with three mistakes an organizer could make
         var source = try String(
             contentsOf: ChorusProcess.packageRoot.appendingPathComponent("Surveys/safety-priorities.xml"),
@@ -17,7 +17,7 @@ import Testing
         let file = try Scratch.write(source)
 
         // When it is validated
-        let result = try ChorusProcess.run(["validate", file])
+        let result = try await ChorusProcess.run(["validate", file])
 
         // Then all three are reported, each at its line and column
         let lines = result.standardError.split(separator: "\n").map(String.init)
@@ -30,8 +30,8 @@ import Testing
         #expect(lines.contains { $0.contains("duplicate question id 'safe-night'") })
     }
 
-    @Test func spanishPreviewReadsInSpanish() throws {
-        let result = try ChorusProcess.run(["preview", "--lang", "es", "Surveys/safety-priorities.xml"])
+    @Test func spanishPreviewReadsInSpanish() async throws {
+        let result = try await ChorusProcess.run(["preview", "--lang", "es", "Surveys/safety-priorities.xml"])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("Prioridades de seguridad en nuestro barrio\n"))
         #expect(result.standardOutput.contains("Consentimiento\n"))

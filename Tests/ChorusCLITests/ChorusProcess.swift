@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Runs the real `chorus` binary that `swift test` built next to the test bundle.
 struct ChorusProcess {
@@ -19,15 +20,43 @@ struct ChorusProcess {
             .deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
-        -> Result
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:])
+        async throws -> Result
     {
-        try run(executable: binary, arguments, in: directory, environment: environment)
+        try await run(executable: binary, arguments, in: directory, environment: environment)
     }
 
     /// Runs `executable`; `environment` adds to or replaces variables of the test's own environment.
     static func run(
         executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) async throws -> Result {
+        await slots.acquire()
+        do {
+            let result = try await offThePool {
+                try runWaiting(executable: executable, arguments, in: directory, environment: environment)
+            }
+            await slots.release()
+            return result
+        } catch {
+            await slots.release()
+            throw error
+        }
+    }
+
+    /// Children running at once. Tests no longer hold a thread while they wait, so nothing else
+    /// would keep dozens of them from starting together on two cores.
+    private static let slots = Slots(4)
+
+    /// Held while a child is started with pipes, or while a child is started that closes what it
+    /// inherits, so that no other child can inherit the write end of a pipe being read to its end.
+    static let spawning = NSLock()
+
+    /// A child still running after this long is killed, so that a hung one fails its test instead of
+    /// keeping the whole run from ending.
+    static let limit: DispatchTimeInterval = .seconds(120)
+
+    private static func runWaiting(
+        executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String]
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -38,11 +67,14 @@ struct ChorusProcess {
         inherited["CHORUS_DB"] = nil
         process.environment = inherited.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
-        let output = Pipe()
-        let error = Pipe()
+        let (output, error) = (Pipe(), Pipe())
         process.standardOutput = output
         process.standardError = error
-        try process.run()
+        // Once `run` returns, this process holds only the pipes' read ends.
+        try spawning.withLock { try process.run() }
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
         // Drain standard output on another thread while reading standard error here, so that
         // neither pipe can fill up and block the child.
         let collected = OutputBox()
@@ -50,12 +82,49 @@ struct ChorusProcess {
         reader.start()
         let errorData = (try? error.fileHandleForReading.readToEnd()) ?? Data()
         process.waitUntilExit()
+        watchdog.cancel()
         while !collected.isDone { usleep(1000) }
         return Result(
             status: process.terminationStatus,
             standardOutput: String(decoding: collected.data, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self)
         )
+    }
+}
+
+/// Waits for blocking work done on a thread of its own.
+///
+/// Swift Testing runs every test on Swift concurrency's threads, two on a 2-core machine. Tests
+/// that blocked them while a child process ran starved the in-process servers of other suites
+/// until their clients timed out, and one left waiting on such a server kept CI from ever ending.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result(catching: work)) }.start()
+    }
+}
+
+/// Waits until `process` has exited.
+func exited(_ process: Process) async throws {
+    try await offThePool { process.waitUntilExit() }
+}
+
+/// A counting semaphore that suspends instead of blocking.
+actor Slots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func acquire() async {
+        guard free == 0 else {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
 

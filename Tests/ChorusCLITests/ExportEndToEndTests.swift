@@ -60,11 +60,13 @@ import Testing
         return files
     }
 
-    @Test func exportWritesAReleaseAndExactlyTheSameBytesTheSecondTime() throws {
+    @Test func exportWritesAReleaseAndExactlyTheSameBytesTheSecondTime() async throws {
         let database = try Self.database(responses: 400)
         let out = try StoreCommandTests.folder().appendingPathComponent("release")
 
-        let first = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyFile.path])
+        let first = try await ChorusProcess.run([
+            "export", "--db", database.path, "--out", out.path, Self.surveyFile.path,
+        ])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.hasPrefix("wrote \(out.path)/: "))
         let written = try Self.contents(of: out)
@@ -75,16 +77,16 @@ import Testing
             #expect(written[path] != nil, "\(path) missing")
         }
 
-        let second = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
+        let second = try await ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput == "\(out.path)/ already holds this release; nothing changed\n")
         #expect(try Self.contents(of: out) == written)
     }
 
-    @Test func noFileOfTheReleaseHoldsAFreeTextAnswer() throws {
+    @Test func noFileOfTheReleaseHoldsAFreeTextAnswer() async throws {
         let database = try Self.database(responses: 200)
         let out = try StoreCommandTests.folder().appendingPathComponent("release")
-        let result = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
+        let result = try await ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
         #expect(result.status == 0, "\(result.standardError)")
         let files = try Self.contents(of: out)
         try #require(!files.isEmpty)
@@ -98,10 +100,10 @@ import Testing
         #expect(report.contains("answers written in residents"), "the report says free text exists and is held back")
     }
 
-    @Test func aReleaseGoesIntoExportsByDefaultAndInTheLanguageAskedFor() throws {
+    @Test func aReleaseGoesIntoExportsByDefaultAndInTheLanguageAskedFor() async throws {
         let database = try Self.database(responses: 300)
         let folder = try StoreCommandTests.folder()
-        let result = try ChorusProcess.run(
+        let result = try await ChorusProcess.run(
             ["export", "--db", database.path, "--lang", "es", Self.surveyID], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
         let month = String(LocalDay.now().day.description.prefix(7))
@@ -110,10 +112,10 @@ import Testing
         #expect(html.contains("<html lang=\"es\">"))
     }
 
-    @Test func aLoweredThresholdNeedsAReasonWhichIsLogged() throws {
+    @Test func aLoweredThresholdNeedsAReasonWhichIsLogged() async throws {
         let database = try Self.database(responses: 120)
         let out = try StoreCommandTests.folder().appendingPathComponent("release")
-        let result = try ChorusProcess.run([
+        let result = try await ChorusProcess.run([
             "export", "--db", database.path, "--out", out.path, "--min-cell", "6", "--reason", "first week, two sites",
             Self.surveyID,
         ])
@@ -125,21 +127,21 @@ import Testing
         #expect(log.contains("\"reasonLowered\": \"first week, two sites\""))
     }
 
-    @Test func thresholdsBelowTheFloorOrWithoutAReasonAreUsageErrors() throws {
+    @Test func thresholdsBelowTheFloorOrWithoutAReasonAreUsageErrors() async throws {
         let database = try Self.database(responses: 0)
         for arguments in [["--min-cell", "4", "--reason", "tiny"], ["--min-cell", "9"], ["--reason", "no k"]] {
-            let result = try ChorusProcess.run(["export", "--db", database.path] + arguments + [Self.surveyID])
+            let result = try await ChorusProcess.run(["export", "--db", database.path] + arguments + [Self.surveyID])
             #expect(result.status == 64, "\(arguments)")
         }
-        let language = try ChorusProcess.run(["export", "--db", database.path, "--lang", "fr", Self.surveyID])
+        let language = try await ChorusProcess.run(["export", "--db", database.path, "--lang", "fr", Self.surveyID])
         #expect(language.status == 64)
         #expect(language.standardError.contains("survey 'corner-store' has no 'fr'; it has en, es"))
     }
 
-    @Test func aSurveyWithoutResponsesSaysSoAndWritesNothing() throws {
+    @Test func aSurveyWithoutResponsesSaysSoAndWritesNothing() async throws {
         let database = try Self.database(responses: 0)
         let folder = try StoreCommandTests.folder()
-        let result = try ChorusProcess.run(["export", "--db", database.path, Self.surveyID], in: folder)
+        let result = try await ChorusProcess.run(["export", "--db", database.path, Self.surveyID], in: folder)
         #expect(result.status == 65)
         #expect(
             result.standardError
@@ -148,35 +150,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Exports").path))
     }
 
-    @Test func unknownSurveysAndMissingDatabasesAreReported() throws {
+    @Test func unknownSurveysAndMissingDatabasesAreReported() async throws {
         let database = try Self.database(responses: 0)
-        let unknown = try ChorusProcess.run(["export", "--db", database.path, "town-hall"])
+        let unknown = try await ChorusProcess.run(["export", "--db", database.path, "town-hall"])
         #expect(unknown.status == 66)
         #expect(unknown.standardError.contains("has no survey 'town-hall'"))
 
         let path = try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path
-        let missing = try ChorusProcess.run(["export", "--db", path, Self.surveyID])
+        let missing = try await ChorusProcess.run(["export", "--db", path, Self.surveyID])
         #expect(missing.status == 66)
         #expect(!FileManager.default.fileExists(atPath: path))
 
         let edited = try StoreCommandTests.folder().appendingPathComponent("corner-store.xml")
         try (String(contentsOf: Self.surveyFile, encoding: .utf8) + "<!-- edited -->\n").write(
             to: edited, atomically: true, encoding: .utf8)
-        let different = try ChorusProcess.run(["export", "--db", database.path, edited.path])
+        let different = try await ChorusProcess.run(["export", "--db", database.path, edited.path])
         #expect(different.status == 65)
         #expect(
             different.standardError.contains("is not the file survey 'corner-store' version 1 was collected with"))
     }
 
-    @Test func aDifferentReleaseIsNeverOverwritten() throws {
+    @Test func aDifferentReleaseIsNeverOverwritten() async throws {
         let database = try Self.database(responses: 300)
         let out = try StoreCommandTests.folder().appendingPathComponent("release")
-        let first = try ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
+        let first = try await ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
         #expect(first.status == 0, "\(first.standardError)")
         let before = try Self.contents(of: out)
 
         // The same data in the other language is a different set of files, which must go elsewhere.
-        let second = try ChorusProcess.run([
+        let second = try await ChorusProcess.run([
             "export", "--db", database.path, "--out", out.path, "--lang", "es", Self.surveyID,
         ])
         #expect(second.status == 73)
@@ -185,7 +187,7 @@ import Testing
 
         let file = try StoreCommandTests.folder().appendingPathComponent("taken")
         FileManager.default.createFile(atPath: file.path, contents: Data("notes".utf8))
-        let onFile = try ChorusProcess.run(["export", "--db", database.path, "--out", file.path, Self.surveyID])
+        let onFile = try await ChorusProcess.run(["export", "--db", database.path, "--out", file.path, Self.surveyID])
         #expect(onFile.status == 73)
     }
 }

@@ -91,13 +91,13 @@ import Testing
         return (survey, database)
     }
 
-    @Test func aFirstWeekOfFewResponsesIsReleasedWithSparseBreakdownsLeftOut() throws {
+    @Test func aFirstWeekOfFewResponsesIsReleasedWithSparseBreakdownsLeftOut() async throws {
         let (survey, database) = try Self.registered()
         let path = database.path
         try Self.add(150, to: database, survey: survey, seed: 3)
         let out = try StoreCommandTests.folder().appendingPathComponent("week-1")
 
-        let result = try ChorusProcess.run(["export", "--db", path, "--out", out.path, survey.id])
+        let result = try await ChorusProcess.run(["export", "--db", path, "--out", out.path, survey.id])
 
         #expect(result.status == 0, "\(result.standardError)")
         let log =
@@ -110,22 +110,22 @@ import Testing
         #expect(report.contains("concerns by area"))
     }
 
-    @Test func aSecondReleaseAfterMoreResponsesIsCheckedAgainstTheFirst() throws {
+    @Test func aSecondReleaseAfterMoreResponsesIsCheckedAgainstTheFirst() async throws {
         let (survey, database) = try Self.registered()
         let path = database.path
         try Self.add(300, to: database, survey: survey, seed: 5)
         let first = try StoreCommandTests.folder().appendingPathComponent("first")
-        let firstRun = try ChorusProcess.run(["export", "--db", path, "--out", first.path, survey.id])
+        let firstRun = try await ChorusProcess.run(["export", "--db", path, "--out", first.path, survey.id])
         #expect(firstRun.status == 0, "\(firstRun.standardError)")
 
         try Self.add(150, to: database, survey: survey, seed: 6)
         let second = try StoreCommandTests.folder().appendingPathComponent("second")
-        let secondRun = try ChorusProcess.run(["export", "--db", path, "--out", second.path, survey.id])
+        let secondRun = try await ChorusProcess.run(["export", "--db", path, "--out", second.path, survey.id])
 
         #expect(secondRun.status == 0, "\(secondRun.standardError)")
         let log = try String(contentsOf: second.appendingPathComponent("disclosure-log.json"), encoding: .utf8)
         #expect(log.contains("\"earlierReleases\": 1"))
-        let again = try ChorusProcess.run(["export", "--db", path, "--out", second.path, survey.id])
+        let again = try await ChorusProcess.run(["export", "--db", path, "--out", second.path, survey.id])
         #expect(again.status == 0, "\(again.standardError)")
         #expect(again.standardOutput.contains("already holds this release"))
     }

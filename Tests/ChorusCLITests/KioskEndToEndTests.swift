@@ -39,132 +39,132 @@ import Testing
             directory: ChorusProcess.packageRoot)
     }
 
-    func answer(_ session: TmuxSession, spanish: Bool, idea: String? = nil) throws {
+    func answer(_ session: TmuxSession, spanish: Bool, idea: String? = nil) async throws {
         for (text, keys) in Self.respondent(spanish: spanish) {
-            try session.waitFor(text)
+            try await session.waitFor(text)
             if text.hasPrefix("If you could") || text.hasPrefix("Si pudiera"), let idea {
-                try session.send(idea, literal: true)
+                try await session.send(idea, literal: true)
             }
-            for key in keys { try session.send(key) }
+            for key in keys { try await session.send(key) }
         }
     }
 
-    func lock(_ session: TmuxSession, pin: String = pin) throws {
-        try session.send("C-x")
-        try session.waitFor("PIN")
-        try session.send(pin, literal: true)
-        try session.send("Enter")
+    func lock(_ session: TmuxSession, pin: String = pin) async throws {
+        try await session.send("C-x")
+        try await session.waitFor("PIN")
+        try await session.send(pin, literal: true)
+        try await session.send("Enter")
     }
 
-    func status(_ directory: URL) throws -> String {
-        try ChorusProcess.run(["status", "--db", directory.path + "/kiosk.sqlite"]).standardOutput
+    func status(_ directory: URL) async throws -> String {
+        try await ChorusProcess.run(["status", "--db", directory.path + "/kiosk.sqlite"]).standardOutput
     }
 
-    @Test func twoResidentsInTurnOneInSpanishThenLockedWithThePIN() throws {
+    @Test func twoResidentsInTurnOneInSpanishThenLockedWithThePIN() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory, arguments: ["--site", "Central Library"])
-        try answer(session, spanish: false, idea: "More lights by the bus stop")
-        try session.waitFor("Thank you for sharing")
-        try answer(session, spanish: true, idea: "Más luz en el parque")
-        try session.waitFor("Gracias por compartir")
-        try session.waitFor("Choose your language")
-        try lock(session)
-        try session.waitFor("[exited 0]")
-        let table = try status(directory)
+        try await answer(session, spanish: false, idea: "More lights by the bus stop")
+        try await session.waitFor("Thank you for sharing")
+        try await answer(session, spanish: true, idea: "Más luz en el parque")
+        try await session.waitFor("Gracias por compartir")
+        try await session.waitFor("Choose your language")
+        try await lock(session)
+        try await session.waitFor("[exited 0]")
+        let table = try await status(directory)
         #expect(table.contains("kiosk    Central Library          2"), "\(table)")
         // Only a day is kept: nothing in the report looks like a time of day.
         #expect(try !table.contains(Regex(#"\d{1,2}:\d{2}"#)))
     }
 
-    @Test func idleResetDiscardsThePartialInterviewAndLeavesNothingOnScreen() throws {
+    @Test func idleResetDiscardsThePartialInterviewAndLeavesNothingOnScreen() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory, arguments: ["--idle-timeout", "10"])
         for (text, keys) in Self.respondent(spanish: false).prefix(3) {
-            try session.waitFor(text)
-            for key in keys { try session.send(key) }
+            try await session.waitFor(text)
+            for key in keys { try await session.send(key) }
         }
-        try session.waitFor("How long have you lived")
-        try session.waitFor("Are you still there?", seconds: 30)
-        try session.waitFor("Choose your language", seconds: 30)
-        #expect(try !session.screen().contains("North"))
-        #expect(try !session.history().contains("Which part of town"))
-        try lock(session)
-        try session.waitFor("[exited 0]")
-        #expect(try status(directory).contains("no responses"))
+        try await session.waitFor("How long have you lived")
+        try await session.waitFor("Are you still there?", seconds: 30)
+        try await session.waitFor("Choose your language", seconds: 30)
+        #expect(try await !session.screen().contains("North"))
+        #expect(try await !session.history().contains("Which part of town"))
+        try await lock(session)
+        try await session.waitFor("[exited 0]")
+        #expect(try await status(directory).contains("no responses"))
     }
 
-    @Test func controlKeysNeitherEndNorSuspendIt() throws {
+    @Test func controlKeysNeitherEndNorSuspendIt() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory)
-        try session.waitFor("Choose your language")
-        for key in ["C-c", "C-z", "C-\\\\", "C-d"] { try session.send(key) }
-        try session.send("1")
-        try session.send("Enter")
-        try session.waitFor("1. Yes, I agree")
-        #expect(try session.programPID() > 0)
-        #expect(try !session.screen().contains("[exited"))
+        try await session.waitFor("Choose your language")
+        for key in ["C-c", "C-z", "C-\\\\", "C-d"] { try await session.send(key) }
+        try await session.send("1")
+        try await session.send("Enter")
+        try await session.waitFor("1. Yes, I agree")
+        #expect(try await session.programPID() > 0)
+        #expect(try await !session.screen().contains("[exited"))
     }
 
-    @Test func wrongPINDoesNotExitAndTheRightOneDoes() throws {
+    @Test func wrongPINDoesNotExitAndTheRightOneDoes() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory)
-        try session.waitFor("Choose your language")
-        try lock(session, pin: "1111")
-        try session.waitFor("That PIN is not right")
-        #expect(try !session.screen().contains("[exited"))
-        try session.send("Escape")
-        try session.waitFor("Choose your language")
+        try await session.waitFor("Choose your language")
+        try await lock(session, pin: "1111")
+        try await session.waitFor("That PIN is not right")
+        #expect(try await !session.screen().contains("[exited"))
+        try await session.send("Escape")
+        try await session.waitFor("Choose your language")
         // The wrong try is slowed down; the prompt says when the next is allowed.
         let deadline = Date().addingTimeInterval(40)
         repeat {
-            try lock(session)
-            if (try? session.waitFor("[exited 0]", seconds: 3, quietly: true)) != nil { break }
-            try session.send("Escape")
+            try await lock(session)
+            if (try? await session.waitFor("[exited 0]", seconds: 3, quietly: true)) != nil { break }
+            try await session.send("Escape")
         } while Date() < deadline
-        try session.waitFor("[exited 0]")
+        try await session.waitFor("[exited 0]")
     }
 
-    @Test func withoutAPINItRefusesToStart() throws {
-        let result = try ChorusProcess.run(
+    @Test func withoutAPINItRefusesToStart() async throws {
+        let result = try await ChorusProcess.run(
             ["kiosk", "Surveys/safety-priorities.xml", "--db", try Scratch.folder().path + "/k.sqlite"],
             environment: ["CHORUS_KIOSK_PIN": ""])
         #expect(result.status == 64)
         #expect(result.standardError.contains("set CHORUS_KIOSK_PIN or give --pin-file FILE"))
     }
 
-    @Test func standardInputThatIsNotATerminalIsAClearError() throws {
-        let result = try ChorusProcess.run(
+    @Test func standardInputThatIsNotATerminalIsAClearError() async throws {
+        let result = try await ChorusProcess.run(
             ["kiosk", "Surveys/safety-priorities.xml", "--db", try Scratch.folder().path + "/k.sqlite"],
             environment: ["CHORUS_KIOSK_PIN": Self.pin])
         #expect(result.status == 64)
         #expect(result.standardError.contains("is not a terminal"))
     }
 
-    @Test func killedMidInterviewKeepsEveryCompletedResponseAndNoPartial() throws {
+    @Test func killedMidInterviewKeepsEveryCompletedResponseAndNoPartial() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory)
-        try answer(session, spanish: false, idea: "Paint the crosswalks")
-        try session.waitFor("Thank you for sharing")
+        try await answer(session, spanish: false, idea: "Paint the crosswalks")
+        try await session.waitFor("Thank you for sharing")
         // Half of the next respondent's interview, then the power cord.
         for (text, keys) in Self.respondent(spanish: true).prefix(6) {
-            try session.waitFor(text)
-            for key in keys { try session.send(key) }
+            try await session.waitFor(text)
+            for key in keys { try await session.send(key) }
         }
-        kill(try session.programPID(), SIGKILL)
-        try session.waitFor("[exited 137]")
-        let table = try status(directory)
+        kill(try await session.programPID(), SIGKILL)
+        try await session.waitFor("[exited 137]")
+        let table = try await status(directory)
         #expect(table.contains("total") && table.hasSuffix("1\n"), "\(table)")
     }
 
-    @Test func terminalModesAreRestoredAfterSIGTERM() throws {
+    @Test func terminalModesAreRestoredAfterSIGTERM() async throws {
         let directory = try Scratch.folder()
         // After the kiosk ends, the same terminal reports its modes: "-icanon" would mean still raw.
         let modes =
             "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo -e isig -e -isig | sort | tr '\\n' ' '"
         let session = try start(directory, after: modes)
-        try session.waitFor("Choose your language")
-        kill(try session.programPID(), SIGTERM)
-        let screen = try session.waitFor("[exited 143]")
+        try await session.waitFor("Choose your language")
+        kill(try await session.programPID(), SIGTERM)
+        let screen = try await session.waitFor("[exited 143]")
         #expect(screen.contains("echo icanon isig"), "\(screen)")
     }
 }

@@ -24,7 +24,7 @@ import Testing
         let seen = Mutex(Seen())
     }
 
-    @Test func killedUnderLoadItKeepsEveryAcknowledgedMessage() throws {
+    @Test func killedUnderLoadItKeepsEveryAcknowledgedMessage() async throws {
         let directory = try Scratch.folder()
         let database = directory.appendingPathComponent("sms.sqlite").path
         let port = LoopbackHTTP.freePort()
@@ -40,22 +40,25 @@ import Testing
         server.standardError = FileHandle.nullDevice
         try server.run()
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
-        for _ in 0..<200 where LoopbackHTTP.request(port: port, "/healthz")?.status != 200 { usleep(50_000) }
+        for _ in 0..<200 where LoopbackHTTP.request(port: port, "/healthz")?.status != 200 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
 
         // Given clients texting side by side as residents going through the survey, one after
         // another, until the server is killed under them
         let acknowledged = Acknowledged()
         let pid = server.processIdentifier
-        let finished = DispatchGroup()
-        for client in 0..<Self.clients {
-            finished.enter()
-            Thread {
-                Self.text(as: client, port: port, noting: acknowledged) { kill(pid, SIGKILL) }
-                finished.leave()
-            }.start()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for client in 0..<Self.clients {
+                group.addTask {
+                    try await offThePool {
+                        Self.text(as: client, port: port, noting: acknowledged) { kill(pid, SIGKILL) }
+                    }
+                }
+            }
+            try await group.waitForAll()
         }
-        finished.wait()
-        server.waitUntilExit()
+        try await exited(server)
         #expect(server.terminationReason == .uncaughtSignal)
 
         // Then every acknowledged message is in the database, with the reply it got

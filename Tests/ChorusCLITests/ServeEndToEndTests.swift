@@ -8,8 +8,8 @@ import Testing
     static let number = "+15550102030"
 
     /// Starts the server with its output in files, waits until it answers, and returns it.
-    func start(_ directory: URL, port: Int, _ arguments: [String], environment: [String: String] = [:]) throws
-        -> Process
+    func start(_ directory: URL, port: Int, _ arguments: [String], environment: [String: String] = [:])
+        async throws -> Process
     {
         let server = Process()
         server.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -22,40 +22,44 @@ import Testing
         server.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("server.log"))
         server.standardError = server.standardOutput
         try server.run()
-        for _ in 0..<200 where (try? curl(port, "/healthz")) != "ok\n" { usleep(50_000) }
+        for _ in 0..<200 {
+            if (try? await curl(port, "/healthz")) == "ok\n" { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
         return server
     }
 
-    func curl(_ port: Int, _ path: String, json: String? = nil) throws -> String {
+    func curl(_ port: Int, _ path: String, json: String? = nil) async throws -> String {
         var arguments = ["-s", "--max-time", "10", "http://127.0.0.1:\(port)\(path)"]
         if let json { arguments += ["-H", "Content-Type: application/json", "--data-binary", json] }
-        return try ChorusProcess.run(executable: URL(fileURLWithPath: "/usr/bin/curl"), arguments).standardOutput
+        return try await ChorusProcess.run(executable: URL(fileURLWithPath: "/usr/bin/curl"), arguments).standardOutput
     }
 
-    func text(_ port: Int, id: String, _ text: String) throws -> String {
+    func text(_ port: Int, id: String, _ text: String) async throws -> String {
         let body = #"{"id": "\#(id)", "from": "\#(Self.number)", "to": "+15550100", "text": "\#(text)"}"#
-        return try curl(port, "/sms/json", json: body)
+        return try await curl(port, "/sms/json", json: body)
     }
 
-    @Test func residentCompletesBySMSAndTheNumberIsNowhereOnDisk() throws {
+    @Test func residentCompletesBySMSAndTheNumberIsNowhereOnDisk() async throws {
         let directory = try Scratch.folder()
         let port = LoopbackHTTP.freePort()
-        let server = try start(directory, port: port, ["--allow-unsigned", "Surveys/listening-session.xml"])
+        let server = try await start(directory, port: port, ["--allow-unsigned", "Surveys/listening-session.xml"])
         defer { if server.isRunning { server.terminate() } }
 
         // Given a resident texting in Spanish
-        #expect(try text(port, id: "1", "hola").contains("ES"))
-        #expect(try text(port, id: "2", "ES").contains("SI"))
-        let replies = try ["SI", "1", "4", "SI", "1", "SALTAR"].enumerated().map { offset, reply in
-            try text(port, id: "\(offset + 3)", reply)
+        #expect(try await text(port, id: "1", "hola").contains("ES"))
+        #expect(try await text(port, id: "2", "ES").contains("SI"))
+        var replies: [String] = []
+        for (offset, reply) in ["SI", "1", "4", "SI", "1", "SALTAR"].enumerated() {
+            replies.append(try await text(port, id: "\(offset + 3)", reply))
         }
         // Then the survey ends with thanks, in Spanish
         #expect(replies.last?.contains("Gracias") == true, "\(replies)")
 
         server.terminate()
-        server.waitUntilExit()
+        try await exited(server)
         #expect(server.terminationStatus == 0)
-        let status = try ChorusProcess.run(["status", "--db", directory.path + "/sms.sqlite"]).standardOutput
+        let status = try await ChorusProcess.run(["status", "--db", directory.path + "/sms.sqlite"]).standardOutput
         #expect(status.contains("sms") && status.hasSuffix("1\n"), "\(status)")
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
             let bytes = try Data(contentsOf: directory.appendingPathComponent(file))
@@ -87,7 +91,7 @@ import Testing
         http.server.HTTPServer(("127.0.0.1", port), Handler).serve_forever()
         """#
 
-    @Test func telnyxRepliesGoThroughTheOutboxToTheConfiguredAPI() throws {
+    @Test func telnyxRepliesGoThroughTheOutboxToTheConfiguredAPI() async throws {
         let directory = try Scratch.folder()
         let (apiPort, port) = (LoopbackHTTP.freePort(), LoopbackHTTP.freePort())
         let script = directory.appendingPathComponent("fake-telnyx.py")
@@ -104,7 +108,7 @@ import Testing
             api.terminate()
             api.waitUntilExit()
         }
-        let server = try start(
+        let server = try await start(
             directory, port: port,
             ["--allow-unsigned", "--telnyx-api-url", "http://127.0.0.1:\(apiPort)", "Surveys/listening-session.xml"],
             environment: Self.noSecrets.merging(["CHORUS_TELNYX_API_KEY": "test-api-key"]) { $1 })
@@ -114,22 +118,24 @@ import Testing
         let event =
             #"{"data": {"event_type": "message.received", "id": "e1", "payload": {"id": "m1", "#
             + #""from": {"phone_number": "\#(Self.number)"}, "to": [{"phone_number": "+15550100"}], "text": "hola"}}}"#
-        #expect(try curl(port, "/sms/telnyx", json: event) == "{}")
+        #expect(try await curl(port, "/sms/telnyx", json: event) == "{}")
 
         // Then the reply reaches Telnyx's API after one retry, for the resident, from the number texted
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: sent.path) { usleep(50_000) }
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: sent.path) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         let line = try String(contentsOf: sent, encoding: .utf8).split(separator: "\n").first ?? ""
         let fields = try JSONDecoder().decode([String: String].self, from: Data(line.utf8))
         #expect(fields["to"] == Self.number)
         #expect(fields["from"] == "+15550100")
         #expect(fields["authorization"] == "Bearer test-api-key")
         #expect(fields["text"]?.isEmpty == false)
-        let metrics = try curl(port, "/metrics")
+        let metrics = try await curl(port, "/metrics")
         #expect(metrics.contains(#"chorus_sms_outbox_total{gateway="telnyx",event="retried"} 1"#))
         #expect(metrics.contains(#"chorus_sms_outbox_total{gateway="telnyx",event="sent"} 1"#))
 
         server.terminate()
-        server.waitUntilExit()
+        try await exited(server)
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path)
         where file.hasPrefix("sms.sqlite") || file == "server.log" {
             let bytes = try Data(contentsOf: directory.appendingPathComponent(file))
@@ -143,13 +149,13 @@ import Testing
         "CHORUS_TELNYX_PUBLIC_KEY": "", "CHORUS_TELNYX_API_KEY": "",
     ]
 
-    @Test func aSecondServerOnTheSameDatabaseRefusesToStartAndTheFirstGoesOn() throws {
+    @Test func aSecondServerOnTheSameDatabaseRefusesToStartAndTheFirstGoesOn() async throws {
         let directory = try Scratch.folder()
         let port = LoopbackHTTP.freePort()
-        let server = try start(directory, port: port, ["--allow-unsigned", "Surveys/listening-session.xml"])
+        let server = try await start(directory, port: port, ["--allow-unsigned", "Surveys/listening-session.xml"])
         defer { if server.isRunning { server.terminate() } }
         // Without the first server up, the second would start and this test wait for it forever.
-        try #require(try text(port, id: "1", "hola").contains("ES"))
+        try #require(try await text(port, id: "1", "hola").contains("ES"))
 
         // The first keeps conversations in memory, so a second must not write beside it.
         let otherPort = LoopbackHTTP.freePort()
@@ -157,38 +163,38 @@ import Testing
             "serve", "--db", directory.path + "/sms.sqlite", "--listen", "127.0.0.1:\(otherPort)", "--allow-unsigned",
             "Surveys/listening-session.xml",
         ]
-        let second = try ChorusProcess.run(arguments)
+        let second = try await ChorusProcess.run(arguments)
         #expect(second.status == 75)
         #expect(second.standardError.contains("another chorus serve is using \(directory.path)/sms.sqlite"))
         // Reading the database beside it is fine, and the first server goes on.
-        #expect(try ChorusProcess.run(["status", "--db", directory.path + "/sms.sqlite"]).status == 0)
-        #expect(try text(port, id: "2", "ES").contains("SI"))
+        #expect(try await ChorusProcess.run(["status", "--db", directory.path + "/sms.sqlite"]).status == 0)
+        #expect(try await text(port, id: "2", "ES").contains("SI"))
 
         // Once the first has stopped, a server may start on the database again.
         server.terminate()
-        server.waitUntilExit()
-        let again = try start(directory, port: otherPort, Array(arguments.dropFirst(5)))
+        try await exited(server)
+        let again = try await start(directory, port: otherPort, Array(arguments.dropFirst(5)))
         defer { if again.isRunning { again.terminate() } }
-        #expect(try curl(otherPort, "/healthz") == "ok\n")
+        #expect(try await curl(otherPort, "/healthz") == "ok\n")
     }
 
-    @Test func withoutAnySecretItRefusesToStart() throws {
-        let result = try ChorusProcess.run(
+    @Test func withoutAnySecretItRefusesToStart() async throws {
+        let result = try await ChorusProcess.run(
             ["serve", "--db", try Scratch.folder().path + "/s.sqlite", "Surveys/listening-session.xml"],
             environment: Self.noSecrets)
         #expect(result.status == 64)
         #expect(result.standardError.contains("no gateway has a secret"))
     }
 
-    @Test func telnyxWithoutAnAPIKeyOrWithABadPublicKeyRefusesToStart() throws {
+    @Test func telnyxWithoutAnAPIKeyOrWithABadPublicKeyRefusesToStart() async throws {
         let database = try Scratch.folder().path + "/s.sqlite"
         let key = "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg="
-        let noAPIKey = try ChorusProcess.run(
+        let noAPIKey = try await ChorusProcess.run(
             ["serve", "--db", database, "Surveys/listening-session.xml"],
             environment: Self.noSecrets.merging(["CHORUS_TELNYX_PUBLIC_KEY": key]) { $1 })
         #expect(noAPIKey.status == 64)
         #expect(noAPIKey.standardError.contains("telnyx sends replies through its API, so it needs an API key"))
-        let badKey = try ChorusProcess.run(
+        let badKey = try await ChorusProcess.run(
             ["serve", "--db", database, "Surveys/listening-session.xml"],
             environment: Self.noSecrets.merging(["CHORUS_TELNYX_PUBLIC_KEY": "c2hvcnQ=", "CHORUS_TELNYX_API_KEY": "k"])
             {

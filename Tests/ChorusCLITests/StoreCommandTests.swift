@@ -42,9 +42,9 @@ import Testing
         (.kiosk, "Eastside Center", wednesday), (.sms, nil, wednesday),
     ]
 
-    @Test func statusPrintsCountsByDayChannelAndSiteWithTotals() throws {
+    @Test func statusPrintsCountsByDayChannelAndSiteWithTotals() async throws {
         let database = try Self.database(responses: Self.mixed)
-        let result = try ChorusProcess.run(["status", "--db", database.path])
+        let result = try await ChorusProcess.run(["status", "--db", database.path])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
             result.standardOutput == """
@@ -66,47 +66,47 @@ import Testing
         #expect(result.standardError == "")
     }
 
-    @Test func statusTakesTheSurveyIdOrTheSurveyFile() throws {
+    @Test func statusTakesTheSurveyIdOrTheSurveyFile() async throws {
         let database = try Self.database(responses: [(.kiosk, Self.library, Self.tuesday)])
         for survey in ["safety-priorities", "Surveys/safety-priorities.xml", Self.surveyFile.path] {
-            let result = try ChorusProcess.run(["status", "--db", database.path, survey])
+            let result = try await ChorusProcess.run(["status", "--db", database.path, survey])
             #expect(result.status == 0)
             #expect(result.standardOutput.hasPrefix("survey safety-priorities, version 1\n"), "\(survey)")
         }
-        let other = try ChorusProcess.run(["status", "--db", database.path, "Surveys/listening-session.xml"])
+        let other = try await ChorusProcess.run(["status", "--db", database.path, "Surveys/listening-session.xml"])
         #expect(other.standardOutput == "no responses yet\n")
     }
 
-    @Test func statusOfAnEmptyDatabaseSaysSo() throws {
+    @Test func statusOfAnEmptyDatabaseSaysSo() async throws {
         let database = try Self.database()
-        let result = try ChorusProcess.run(["status", "--db", database.path])
+        let result = try await ChorusProcess.run(["status", "--db", database.path])
         #expect(result.status == 0)
         #expect(result.standardOutput == "no responses yet\n")
     }
 
-    @Test func statusFindsTheDatabaseThroughTheEnvironmentOrTheWorkingDirectory() throws {
+    @Test func statusFindsTheDatabaseThroughTheEnvironmentOrTheWorkingDirectory() async throws {
         let folder = try Self.folder()
         _ = try Self.database(in: folder, responses: [(.sms, nil, Self.tuesday)])
-        let here = try ChorusProcess.run(["status"], in: folder)
+        let here = try await ChorusProcess.run(["status"], in: folder)
         #expect(here.standardOutput.contains("2026-11-17  sms"), "\(here.standardOutput)")
 
         let elsewhere = try Self.database("elsewhere.sqlite", responses: [(.kiosk, nil, Self.tuesday)])
-        let variable = try ChorusProcess.run(["status"], in: folder, environment: ["CHORUS_DB": elsewhere.path])
+        let variable = try await ChorusProcess.run(["status"], in: folder, environment: ["CHORUS_DB": elsewhere.path])
         #expect(variable.standardOutput.contains("2026-11-17  kiosk"), "\(variable.standardOutput)")
     }
 
-    @Test func statusOfAMissingDatabaseFailsWithoutCreatingIt() throws {
+    @Test func statusOfAMissingDatabaseFailsWithoutCreatingIt() async throws {
         let path = try Self.folder().appendingPathComponent("chorus.sqlite").path
-        let result = try ChorusProcess.run(["status", "--db", path])
+        let result = try await ChorusProcess.run(["status", "--db", path])
         #expect(result.status == 66)
         #expect(result.standardError == "chorus: error: no database at \(path)\n")
         #expect(result.standardOutput == "")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test func statusOfAFileThatIsNotADatabaseFails() throws {
+    @Test func statusOfAFileThatIsNotADatabaseFails() async throws {
         let notes = try Self.notes()
-        let result = try ChorusProcess.run(["status", "--db", notes])
+        let result = try await ChorusProcess.run(["status", "--db", notes])
         #expect(result.status == 65)
         #expect(result.standardError == "chorus: error: \(notes) is not a chorus database\n")
     }
@@ -118,30 +118,30 @@ import Testing
         return path
     }
 
-    @Test func mergeBringsAKioskInOnceAndThenAddsNothing() throws {
+    @Test func mergeBringsAKioskInOnceAndThenAddsNothing() async throws {
         // Given an organizer's database and a kiosk's
         let organizer = try Self.database(responses: [(.sms, nil, Self.tuesday)])
         let kiosk = try Self.database("kiosk.sqlite", responses: Self.mixed.filter { $0.0 == .kiosk })
 
         // When the kiosk's is merged twice
-        let first = try ChorusProcess.run(["merge", "--db", organizer.path, kiosk.path])
-        let second = try ChorusProcess.run(["merge", "--db", organizer.path, kiosk.path])
+        let first = try await ChorusProcess.run(["merge", "--db", organizer.path, kiosk.path])
+        let second = try await ChorusProcess.run(["merge", "--db", organizer.path, kiosk.path])
 
         // Then the first merge adds its four responses and the second none
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput == "added 4 responses, 0 already present\n")
         #expect(second.standardOutput == "added 0 responses, 4 already present\n")
-        let status = try ChorusProcess.run(["status", "--db", organizer.path])
+        let status = try await ChorusProcess.run(["status", "--db", organizer.path])
         #expect(status.standardOutput.hasSuffix("total                                         5\n"))
     }
 
-    @Test func mergeOfAKioskThatRanADifferentSurveyFileIsRefused() throws {
+    @Test func mergeOfAKioskThatRanADifferentSurveyFileIsRefused() async throws {
         let organizer = try Self.database(responses: [(.sms, nil, Self.tuesday)])
         let edited = Array(try Data(contentsOf: Self.surveyFile)) + Array("<!-- edited -->\n".utf8)
         let kiosk = try Self.database("kiosk.sqlite", responses: [(.kiosk, Self.library, Self.tuesday)], source: edited)
         let before = try Data(contentsOf: URL(fileURLWithPath: organizer.path))
 
-        let result = try ChorusProcess.run(["merge", "--db", organizer.path, kiosk.path])
+        let result = try await ChorusProcess.run(["merge", "--db", organizer.path, kiosk.path])
 
         #expect(result.status == 65)
         #expect(
@@ -152,11 +152,11 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: organizer.path)) == before)
     }
 
-    @Test func mergeRefusesWhatIsNotAKioskDatabase() throws {
+    @Test func mergeRefusesWhatIsNotAKioskDatabase() async throws {
         let folder = try Self.folder()
         let organizer = folder.appendingPathComponent("chorus.sqlite").path
 
-        let missing = try ChorusProcess.run([
+        let missing = try await ChorusProcess.run([
             "merge", "--db", organizer, folder.appendingPathComponent("usb.sqlite").path,
         ])
         #expect(missing.status == 66)
@@ -164,18 +164,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: organizer), "a failed merge must not create the database")
 
         let notes = try Self.notes()
-        let text = try ChorusProcess.run(["merge", "--db", organizer, notes])
+        let text = try await ChorusProcess.run(["merge", "--db", organizer, notes])
         #expect(text.status == 65)
         #expect(text.standardError == "chorus: error: \(notes) is not a chorus database\n")
 
         let database = try Self.database(responses: [(.sms, nil, Self.tuesday)])
-        let itself = try ChorusProcess.run(["merge", "--db", database.path, database.path])
+        let itself = try await ChorusProcess.run(["merge", "--db", database.path, database.path])
         #expect(itself.status == 64)
         #expect(itself.standardError == "chorus: error: cannot merge \(database.path) into itself\n")
     }
 
-    @Test func mergeNeedsADatabaseArgument() throws {
-        let result = try ChorusProcess.run(["merge"])
+    @Test func mergeNeedsADatabaseArgument() async throws {
+        let result = try await ChorusProcess.run(["merge"])
         #expect(result.status == 64)
     }
 }

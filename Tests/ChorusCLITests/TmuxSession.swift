@@ -25,11 +25,15 @@ final class TmuxSession {
         try Self.spawn(tmux.path, arguments)
     }
 
-    /// Runs `arguments` with no inherited descriptors and waits for it.
+    /// Runs `arguments` with no inherited descriptors and no blocked signals, and waits for it.
     ///
     /// Foundation's Process notices a child's exit through a socket the child inherits; the tmux
     /// server that `new-session` leaves behind would inherit it too and keep it open, so waiting
-    /// through Process would never end.
+    /// through Process would never end. A pipe another test opened between closing and spawning
+    /// would leak into the server the same way, and its reader wait as long as the server lives,
+    /// so both happen under ``ChorusProcess/spawning``. And the test runner's threads block SIGTERM
+    /// and SIGHUP, which a child inherits: the server then ignored `kill-server` and outlived
+    /// every test.
     private static func spawn(_ path: String, _ arguments: [String]) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -38,37 +42,51 @@ final class TmuxSession {
             posix_spawn_file_actions_addopen(
                 &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
         }
-        for descriptor: Int32 in 3..<1024 where fcntl(descriptor, F_GETFD) != -1 {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE] { sigaddset(&signals, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else {
+        let spawned = ChorusProcess.spawning.withLock {
+            for descriptor: Int32 in 3..<1024 where fcntl(descriptor, F_GETFD) != -1 {
+                posix_spawn_file_actions_addclose(&actions, descriptor)
+            }
+            return posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        }
+        guard spawned == 0 else {
             throw TmuxError(message: "cannot start tmux")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
-        guard status == 0 else { throw TmuxError(message: "tmux new-session failed (\(status))") }
+        guard status == 0 else {
+            throw TmuxError(message: "tmux \(arguments.joined(separator: " ")) failed (\(status))")
+        }
     }
 
     deinit {
-        _ = try? run(["-L", socket, "kill-server"])
+        try? Self.spawn(tmux.path, ["-L", socket, "kill-server"])
     }
 
     /// Sends keys as tmux names them (`Enter`, `Up`, `C-c`, `F10`), or literal text with `literal`.
-    func send(_ keys: String..., literal: Bool = false) throws {
-        try run(["-L", socket, "send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
+    func send(_ keys: String..., literal: Bool = false) async throws {
+        try await run(["-L", socket, "send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
     }
 
     /// The visible screen, one line per row.
-    func screen() throws -> String {
-        try run(["-L", socket, "capture-pane", "-p", "-t", "0"])
+    func screen() async throws -> String {
+        try await run(["-L", socket, "capture-pane", "-p", "-t", "0"])
     }
 
     /// The scrollback above the visible screen.
-    func history() throws -> String {
-        try run(["-L", socket, "capture-pane", "-p", "-S", "-1000", "-E", "-1", "-t", "0"])
+    func history() async throws -> String {
+        try await run(["-L", socket, "capture-pane", "-p", "-S", "-1000", "-E", "-1", "-t", "0"])
     }
 
     /// Waits until the screen contains `text`; fails the test with the screen if it never does
@@ -76,13 +94,13 @@ final class TmuxSession {
     @discardableResult
     func waitFor(
         _ text: String, seconds: Double = 20, quietly: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> String {
+    ) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
-            last = try screen()
+            last = try await screen()
             if last.contains(text) { return last }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
         if quietly { throw TmuxError(message: "never saw \(text)") }
         Issue.record("never saw \(text.debugDescription) on screen:\n\(last)", sourceLocation: sourceLocation)
@@ -90,17 +108,17 @@ final class TmuxSession {
     }
 
     /// The process ID of `chorus` in the pane (a child of the pane's shell), for signals.
-    func programPID() throws -> Int32 {
-        let shell = try run(["-L", socket, "display-message", "-p", "-t", "0", "#{pane_pid}"])
+    func programPID() async throws -> Int32 {
+        let shell = try await run(["-L", socket, "display-message", "-p", "-t", "0", "#{pane_pid}"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = try ChorusProcess.run(
+        let children = try await ChorusProcess.run(
             executable: URL(fileURLWithPath: "/usr/bin/pgrep"), ["-P", shell, "-x", "chorus"])
         return Int32(children.standardOutput.split(separator: "\n").first ?? "") ?? 0
     }
 
     @discardableResult
-    private func run(_ arguments: [String]) throws -> String {
-        let result = try ChorusProcess.run(executable: tmux, arguments)
+    private func run(_ arguments: [String]) async throws -> String {
+        let result = try await ChorusProcess.run(executable: tmux, arguments)
         guard result.status == 0 else {
             throw TmuxError(message: "tmux \(arguments.joined(separator: " ")): \(result.standardError)")
         }

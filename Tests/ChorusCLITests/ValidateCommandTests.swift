@@ -3,29 +3,29 @@ import Testing
 
 /// `chorus validate` as an organizer or CI runs it: the real binary, real files, exit codes.
 @Suite struct ValidateCommandTests {
-    @Test func sampleSurveysAreClean() throws {
+    @Test func sampleSurveysAreClean() async throws {
         let surveys = try FileManager.default.contentsOfDirectory(atPath: ChorusProcess.packageRoot.path + "/Surveys")
             .filter { $0.hasSuffix(".xml") }.sorted()
         #expect(surveys.count >= 2)
-        let result = try ChorusProcess.run(["validate"] + surveys.map { "Surveys/\($0)" })
+        let result = try await ChorusProcess.run(["validate"] + surveys.map { "Surveys/\($0)" })
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.isEmpty)
     }
 
-    @Test func problemsGoToStandardErrorWithExit65() throws {
+    @Test func problemsGoToStandardErrorWithExit65() async throws {
         let file = try Scratch.write(
             try Scratch.fixture("every-kind.xml").replacingOccurrences(of: "id=\"help\"", with: "id=\"area\""))
-        let result = try ChorusProcess.run(["validate", file])
+        let result = try await ChorusProcess.run(["validate", file])
         #expect(result.status == 65)
         #expect(result.standardOutput.isEmpty)
         #expect(
             result.standardError == "\(file):20:13: error: duplicate question id 'area'; question 1 already uses it\n")
     }
 
-    @Test func jsonFormatListsProblemsOnStandardOutput() throws {
+    @Test func jsonFormatListsProblemsOnStandardOutput() async throws {
         let file = try Scratch.write(
             try Scratch.fixture("every-kind.xml").replacingOccurrences(of: "max=\"2\"", with: "max=\"9\""))
-        let result = try ChorusProcess.run(["validate", "--format", "json", file])
+        let result = try await ChorusProcess.run(["validate", "--format", "json", file])
         #expect(result.status == 65)
         let decoded = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
         let first = try #require(decoded?.first)
@@ -34,26 +34,26 @@ import Testing
         #expect((first["message"] as? String)?.hasPrefix("max '9' must be a whole number from 1 to 3") == true)
     }
 
-    @Test func missingFileOrDirectoryExits66() throws {
-        let missing = try ChorusProcess.run(["validate", "Surveys/no-such-survey.xml"])
+    @Test func missingFileOrDirectoryExits66() async throws {
+        let missing = try await ChorusProcess.run(["validate", "Surveys/no-such-survey.xml"])
         #expect(missing.status == 66)
         #expect(missing.standardError == "Surveys/no-such-survey.xml: error: no such file\n")
-        let directory = try ChorusProcess.run(["validate", "Surveys"])
+        let directory = try await ChorusProcess.run(["validate", "Surveys"])
         #expect(directory.status == 66)
         #expect(directory.standardError == "Surveys: error: is a directory, not a survey file\n")
     }
 
-    @Test func noFileIsAUsageError() throws {
-        let result = try ChorusProcess.run(["validate"])
+    @Test func noFileIsAUsageError() async throws {
+        let result = try await ChorusProcess.run(["validate"])
         #expect(result.status == 64)
         #expect(result.standardError.contains("Please name at least one survey file."))
     }
 
-    @Test func printedSchemaValidatesTheSampleSurveysInXmllint() throws {
-        let schema = try ChorusProcess.run(["validate", "--print-schema"])
+    @Test func printedSchemaValidatesTheSampleSurveysInXmllint() async throws {
+        let schema = try await ChorusProcess.run(["validate", "--print-schema"])
         #expect(schema.status == 0)
         let path = try Scratch.write(schema.standardOutput, name: "chorus-survey.rng")
-        let xmllint = try ChorusProcess.run(
+        let xmllint = try await ChorusProcess.run(
             executable: URL(fileURLWithPath: "/usr/bin/xmllint"),
             ["--noout", "--relaxng", path, "Surveys/safety-priorities.xml"])
         #expect(xmllint.status == 0, "\(xmllint.standardError)")

@@ -8,7 +8,16 @@ enum ExternalTool {
         var error: String
     }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `executable` on a thread of its own, so that waiting for it holds none of the two or so
+    /// threads every test shares; held, they starved the other suites' in-process servers.
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Swift.Result { try runWaiting(executable, arguments, in: directory) }) }
+                .start()
+        }
+    }
+
+    private static func runWaiting(_ executable: String, _ arguments: [String], in directory: URL?) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -16,7 +16,7 @@ import Testing
     }
 
     /// The DOM Chromium builds from the report, or `nil` with a note when Chromium is not installed.
-    static func renderedDOM(_ html: String) throws -> String? {
+    static func renderedDOM(_ html: String) async throws -> String? {
         guard let chromium = ExternalTool.which("chromium", "chromium-browser", "google-chrome") else {
             print("skipping the browser check: no chromium on PATH (Scripts/bootstrap installs it)")
             return nil
@@ -25,7 +25,7 @@ import Testing
         let page = folder.appendingPathComponent("report.html")
         try html.write(to: page, atomically: true, encoding: .utf8)
         // Off the network, so a stray external reference could not load even if one slipped in.
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.run(
             chromium,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run",
@@ -35,9 +35,9 @@ import Testing
         return result.output
     }
 
-    @Test(arguments: ["en", "es"]) func browserShowsEverySectionPrioritiesFirst(language: String) throws {
+    @Test(arguments: ["en", "es"]) func browserShowsEverySectionPrioritiesFirst(language: String) async throws {
         let html = try Self.report(language: language)
-        guard let dom = try Self.renderedDOM(html) else { return }
+        guard let dom = try await Self.renderedDOM(html) else { return }
         var last = dom.startIndex
         for id in ["priorities", "questions", "reach", "reading", "free-text", "protection", "about"] {
             let section = try #require(dom.range(of: "<section id=\"\(id)\">"), "section \(id) missing")

@@ -26,6 +26,8 @@ import Testing
             path: harness.directory.appendingPathComponent("chorus.sqlite").path, concurrentReads: true)
         try database.register(survey: WebhookSample.survey, source: Array("sample survey".utf8))
         let store = GatedStore(database)
+        // A commit left held would keep this test waiting for ever.
+        defer { store.open() }
         let writer = SMSWriter(store: store)
         let senders = (0...4).map { harness.key.pseudonym(forE164: "+1555010100\($0)") }
         let first = Task { [senders] in try await writer.apply(Self.change("SM0", from: senders[0])) }
@@ -63,6 +65,7 @@ import Testing
     @Test func theReplyIsSentOnlyOnceTheChangeIsStored() async throws {
         let harness = try WebhookHarness()
         let store = GatedStore(harness.store)
+        defer { store.open() }
         let answered = Flag()
         try await harness.application(store: store).test(.router) { client in
             // Given a message whose commit is held
