@@ -53,7 +53,7 @@ struct ChorusProcess {
 
     /// A child still running after this long is killed, so that a hung one fails its test instead of
     /// keeping the whole run from ending.
-    static let limit: DispatchTimeInterval = .seconds(120)
+    static let limit: DispatchTimeInterval = .seconds(300)
 
     private static func runWaiting(
         executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String]
