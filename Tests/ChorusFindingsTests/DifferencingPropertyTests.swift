@@ -22,8 +22,9 @@ import Testing
     }
 
     /// Pairing every completion of one release with every one of the other is quadratic. Most
-    /// populations give well under a million pairs, but now and then one gives tens of millions or more, which
-    /// took hours in a debug build and kept CI from ever finishing; those few are left out.
+    /// populations give well under a million pairs, but now and then one gives tens of millions or
+    /// more, which took hours in a debug build and kept CI from ever finishing; those few are left
+    /// out.
     static let mostPairs = 1_000_000
 
     @Test func neitherReleaseNorWhatChangedBetweenThemCanBeNarrowedIntoTheSmallRange() async {

@@ -8,8 +8,8 @@ enum ExternalTool {
         var error: String
     }
 
-    /// Runs `executable` on a thread of its own, so that waiting for it holds none of the two or so
-    /// threads every test shares; held, they starved the other suites' in-process servers.
+    /// Runs `executable` and waits for it on a thread of its own, not on one of the few threads
+    /// every test shares: held while Chromium or pip ran, those starved other suites' servers.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Swift.Result { try runWaiting(executable, arguments, in: directory) }) }

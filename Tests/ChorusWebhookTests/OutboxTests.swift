@@ -40,7 +40,7 @@ import Testing
             configured.enableTelnyx(apiURL: "http://127.0.0.1:\(try #require(apiClient.port))/")
             let harness = configured
             try await harness.application(store: database).test(.live) { client in
-                // A held send left held would keep the webhook from ever shutting down.
+                // A send still held at the end would keep the webhook from ever shutting down.
                 defer { api.release() }
                 // When a resident texts
                 let response = try await client.telnyx(from: Self.number, "Hello", id: "msg-1", at: harness.clock.now)
