@@ -47,9 +47,16 @@ struct ChorusProcess {
     /// would keep dozens of them from starting together on two cores.
     private static let slots = Slots(4)
 
-    /// Held while a child is started with pipes, or while a child is started that closes what it
-    /// inherits, so that no other child can inherit the write end of a pipe being read to its end.
+    /// Held while any child of these tests starts. tmux is started by hand (see TmuxSession) and
+    /// closes only what is open when it looks, so a pipe or the exit-watching socket Foundation
+    /// sets up for another child meanwhile would leak into the tmux server and be held as long as
+    /// it lives.
     static let spawning = NSLock()
+
+    /// Starts `process` under ``spawning``.
+    static func launch(_ process: Process) throws {
+        try spawning.withLock { try process.run() }
+    }
 
     /// A child still running after this long is killed, so that a hung one fails its test instead of
     /// keeping the whole run from ending.
@@ -71,7 +78,7 @@ struct ChorusProcess {
         process.standardOutput = output
         process.standardError = error
         // Once `run` returns, this process holds only the pipes' read ends.
-        try spawning.withLock { try process.run() }
+        try launch(process)
         let pid = process.processIdentifier
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)

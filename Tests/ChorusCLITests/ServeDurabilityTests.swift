@@ -38,7 +38,7 @@ import Testing
         server.standardInput = FileHandle.nullDevice
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
-        try server.run()
+        try ChorusProcess.launch(server)
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         for _ in 0..<200 where LoopbackHTTP.request(port: port, "/healthz")?.status != 200 {
             try await Task.sleep(for: .milliseconds(50))

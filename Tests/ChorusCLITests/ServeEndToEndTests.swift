@@ -21,7 +21,7 @@ import Testing
         FileManager.default.createFile(atPath: directory.path + "/server.log", contents: nil)
         server.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("server.log"))
         server.standardError = server.standardOutput
-        try server.run()
+        try ChorusProcess.launch(server)
         for _ in 0..<200 {
             if (try? await curl(port, "/healthz")) == "ok\n" { break }
             try await Task.sleep(for: .milliseconds(50))
@@ -103,7 +103,7 @@ import Testing
         // Not the test's own output: a pipe it held open would keep the test runner waiting.
         api.standardOutput = FileHandle.nullDevice
         api.standardError = FileHandle.nullDevice
-        try api.run()
+        try ChorusProcess.launch(api)
         defer {
             api.terminate()
             api.waitUntilExit()

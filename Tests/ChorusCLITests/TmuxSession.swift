@@ -29,9 +29,9 @@ final class TmuxSession {
     ///
     /// Foundation's Process notices a child's exit through a socket the child inherits; the tmux
     /// server that `new-session` leaves behind would inherit it too and keep it open, so waiting
-    /// through Process would never end. A pipe another test opened between closing and spawning
-    /// would leak into the server the same way, and its reader wait as long as the server lives,
-    /// so both happen under ``ChorusProcess/spawning``. And the test runner's threads block SIGTERM
+    /// through Process would never end. What another test's child opened between closing and
+    /// spawning would leak into the server the same way, so both happen under
+    /// ``ChorusProcess/spawning``. And the test runner's threads block SIGTERM
     /// and SIGHUP, which a child inherits: the server then ignored `kill-server` and outlived
     /// every test.
     private static func spawn(_ path: String, _ arguments: [String]) throws {
