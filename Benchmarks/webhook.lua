@@ -1,12 +1,17 @@
 -- wrk script for Benchmarks/webhook.py: each wrk thread sends, in order, the raw HTTP requests
 -- of its own file (requests.N, NUL-separated), so every sender's texts arrive one after another.
 -- After the measured seconds it sends nothing more and lets the requests in flight finish, so
--- every request sent is answered and counted. Arguments: FILE-PREFIX SECONDS [cycle]; with cycle,
--- the requests start over when they run out (for a server that does not care what they say).
+-- every request sent is answered and counted. Arguments: FILE-PREFIX SECONDS THREADS [cycle]; with
+-- cycle, the requests start over when they run out (for a server that does not care what they say).
+--
+-- wrk runs each thread's init, which reads its file, while the threads started before it already
+-- send. So no thread sends until every thread has read its file: the seconds measured never share
+-- the machine with a thread still reading.
 local ffi = require("ffi")
 ffi.cdef [[
 typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
 int clock_gettime(int clock, bench_timespec *time);
+int usleep(unsigned int microseconds);
 ]]
 local now_buffer = ffi.new("bench_timespec")
 local function now()
@@ -28,15 +33,36 @@ function init(args)
     local data = file:read("*a")
     file:close()
     requests = {}
-    for request in data:gmatch("([^%z]+)%z") do
-        requests[#requests + 1] = request
+    local from = 1
+    while true do
+        local nul = data:find("\0", from, true)
+        if not nul then break end
+        requests[#requests + 1] = data:sub(from, nul - 1)
+        from = nul + 1
     end
+    prefix = args[1]
     seconds = tonumber(args[2])
-    cycle = (args[3] == "cycle")
+    thread_count = tonumber(args[3])
+    cycle = (args[4] == "cycle")
     sent, answered, ok, exhausted = 0, 0, 0, 0
     -- wrk calls request() once on the first thread to check the script; that one is not sent.
     checking = (id == 0)
-    stop_at = now() + seconds -- wrk starts the thread right after this
+    started = false
+    io.open(prefix .. ".read." .. id, "w"):close()
+end
+
+-- Waits until every thread has read its file, each having left a mark.
+local function wait_for_all_threads()
+    local thread = 0
+    while thread < thread_count do
+        local mark = io.open(prefix .. ".read." .. thread, "r")
+        if mark then
+            mark:close()
+            thread = thread + 1
+        else
+            ffi.C.usleep(1000)
+        end
+    end
 end
 
 function request()
@@ -55,6 +81,12 @@ function request()
 end
 
 function delay()
+    if not started then
+        -- The first request of the thread's first connection: the seconds measured start here.
+        wait_for_all_threads()
+        started = true
+        stop_at = now() + seconds
+    end
     if sent == #requests and not cycle then exhausted = 1 end
     if exhausted == 1 or now() >= stop_at then return 3600000 end
     return 0

@@ -121,9 +121,12 @@ def start(arguments, port, environment=None):
 def load(prefix, port, cycle=False):
     """Runs wrk against port with the requests under prefix, once or over and over; returns its
     counts and latencies."""
+    for thread in range(THREADS):  # the marks of a thread that has read its file, from a run before
+        if os.path.exists(f"{prefix}.read.{thread}"):
+            os.remove(f"{prefix}.read.{thread}")
     output = subprocess.run(
         ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{SECONDS + 3:.0f}s", "--timeout", "10s",
-         "-s", os.path.join(HERE, "webhook.lua"), f"http://127.0.0.1:{port}", "--", prefix, str(SECONDS)] + (["cycle"] if cycle else []),
+         "-s", os.path.join(HERE, "webhook.lua"), f"http://127.0.0.1:{port}", "--", prefix, str(SECONDS), str(THREADS)] + (["cycle"] if cycle else []),
         check=True, capture_output=True, text=True).stdout
     line = re.search(r"^bench (.*)$", output, re.M).group(1)
     result = {key: int(value) for key, value in (pair.split("=") for pair in line.split())}
