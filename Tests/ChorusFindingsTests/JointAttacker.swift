@@ -78,8 +78,9 @@ struct JointAttacker {
     }
 
     /// Every joint table that reproduces the release's published counts, with as many respondents
-    /// as published or, when that is withheld, any number in `totals`; `nil` when both are missing.
-    func completions(of release: FindingsRelease, totals: ClosedRange<Int>? = nil) -> [[Int]]? {
+    /// as published or, when that is withheld, any number in `totals`; `nil` when both are missing,
+    /// or when there are more than `most`.
+    func completions(of release: FindingsRelease, totals: ClosedRange<Int>? = nil, most: Int = .max) -> [[Int]]? {
         guard let totals = release.reach.respondents.value.map({ $0...$0 }) ?? totals else { return nil }
         let cells = cells(of: release)
         // Each published count is checked as soon as its last joint cell is filled, which prunes early.
@@ -98,6 +99,7 @@ struct JointAttacker {
             checksAt[index].allSatisfy { members, value in members.reduce(0) { $0 + joint[$1] } == value }
         }
         func fill(_ index: Int, _ left: Int) {
+            guard found.count <= most else { return }
             if index == cellCount - 1 {
                 joint[index] = left
                 if holds(index) { found.append(joint) }
@@ -109,7 +111,7 @@ struct JointAttacker {
             }
         }
         for total in totals { fill(0, total) }
-        return found
+        return found.count <= most ? found : nil
     }
 
     /// The least and greatest value of `cell` over `completions`.
