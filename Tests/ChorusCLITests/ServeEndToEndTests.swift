@@ -43,10 +43,11 @@ import Testing
     @Test func residentCompletesBySMSAndTheNumberIsNowhereOnDisk() async throws {
         let directory = try Scratch.folder()
         let port = LoopbackHTTP.freePort()
-        let server = try await start(directory, port: port, ["--allow-unsigned", "Surveys/listening-session.xml"])
+        let server = try await start(
+            directory, port: port, ["--allow-unsigned", "--log-level", "trace", "Surveys/listening-session.xml"])
         defer { if server.isRunning { server.terminate() } }
 
-        // Given a resident texting in Spanish
+        // Given a resident texting in Spanish, logged at every level
         #expect(try await text(port, id: "1", "hola").contains("ES"))
         #expect(try await text(port, id: "2", "ES").contains("SI"))
         var replies: [String] = []
@@ -59,6 +60,8 @@ import Testing
         server.terminate()
         try await exited(server)
         #expect(server.terminationStatus == 0)
+        let log = try String(contentsOf: directory.appendingPathComponent("server.log"), encoding: .utf8)
+        #expect(log.components(separatedBy: "sms.outcome=replied").count == 9, "\(log)")
         let status = try await ChorusProcess.run(["status", "--db", directory.path + "/sms.sqlite"]).standardOutput
         #expect(status.contains("sms") && status.hasSuffix("1\n"), "\(status)")
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
@@ -136,6 +139,9 @@ import Testing
 
         server.terminate()
         try await exited(server)
+        // At the default level a message handled as it should be leaves no line.
+        let log = try String(contentsOf: directory.appendingPathComponent("server.log"), encoding: .utf8)
+        #expect(!log.contains("SMS webhook request"), "\(log)")
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path)
         where file.hasPrefix("sms.sqlite") || file == "server.log" {
             let bytes = try Data(contentsOf: directory.appendingPathComponent(file))

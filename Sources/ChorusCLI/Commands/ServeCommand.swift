@@ -42,6 +42,22 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "url"))
     var telnyxAPIURL: String?
 
+    @ArgumentParser.Option(
+        help: ArgumentHelp(
+            """
+            The least severe log lines shown: trace, debug, info (the default), notice, warning, error or \
+            critical; debug adds a line per message.
+            """,
+            valueName: "level"),
+        transform: { name in
+            guard let level = Logger.Level(rawValue: name) else {
+                throw ValidationError(
+                    "'\(name)' is not a log level; use trace, debug, info, notice, warning, error or critical.")
+            }
+            return level
+        })
+    var logLevel: Logger.Level = .info
+
     @Flag(help: "Accept unsigned requests; for trials on your own machine only.")
     var allowUnsigned = false
 
@@ -124,7 +140,8 @@ struct ServeCommand: AsyncParsableCommand {
             for (survey, source) in zip(surveys, sources) { try database.register(survey: survey, source: source) }
             return try SenderKey.loadOrCreate(at: keyPath)
         }
-        let logger = Logger(label: "chorus.serve") { label in StreamLogHandler.standardError(label: label) }
+        var logger = Logger(label: "chorus.serve") { label in StreamLogHandler.standardError(label: label) }
+        logger.logLevel = logLevel
         do {
             let app = try buildWebhookApplication(
                 configuration: configuration, store: database, key: key, logger: logger)

@@ -80,8 +80,8 @@ struct SMSController<Store: SMSStore>: Sendable {
         let elapsed = duration.components
         let microseconds = elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
         // Only these: never the number, its pseudonym, the message id or the text.
-        logger.info(
-            "SMS webhook request",
+        logger.log(
+            level: outcome.logLevel, "SMS webhook request",
             metadata: [
                 "sms.gateway": "\(gateway.name)",
                 "sms.outcome": "\(outcome.rawValue)",

@@ -22,7 +22,8 @@ public import Prometheus
 ///   - configuration: The surveys, address, public URL, secrets and limits.
 ///   - store: Where conversations, opt-outs, replies and responses are kept.
 ///   - key: Turns a sender's number into the pseudonym the store sees.
-///   - logger: Gets one line per request: gateway, outcome, status and latency, nothing personal.
+///   - logger: Gets one line per request: gateway, outcome, status and latency, nothing personal;
+///     at `debug` for a message handled as it should be, at `notice` for a refused request.
 ///   - metrics: Where the webhook's metrics are registered and `/metrics` reads them from.
 ///   - now: The time, injected so tests can move it; it sets the response's day, `today()`,
 ///     when conversations expire, the rate limit, and the window of timestamped signatures.
