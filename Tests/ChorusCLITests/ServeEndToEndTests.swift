@@ -192,6 +192,18 @@ import Testing
         #expect(result.standardError.contains("no gateway has a secret"))
     }
 
+    @Test func anUnknownLogLevelIsRefusedWithTheLevelsNamed() async throws {
+        let result = try await ChorusProcess.run(
+            [
+                "serve", "--db", try Scratch.folder().path + "/s.sqlite", "--log-level", "loud", "--allow-unsigned",
+                "Surveys/listening-session.xml",
+            ],
+            environment: Self.noSecrets)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("'loud' is not a log level"), "\(result.standardError)")
+        #expect(result.standardError.contains("trace, debug, info, notice, warning, error, critical"))
+    }
+
     @Test func telnyxWithoutAnAPIKeyOrWithABadPublicKeyRefusesToStart() async throws {
         let database = try Scratch.folder().path + "/s.sqlite"
         let key = "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg="

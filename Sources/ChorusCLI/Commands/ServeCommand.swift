@@ -51,8 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "level"),
         transform: { name in
             guard let level = Logger.Level(rawValue: name) else {
-                throw ValidationError(
-                    "'\(name)' is not a log level; use trace, debug, info, notice, warning, error or critical.")
+                let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("'\(name)' is not a log level; use one of \(names).")
             }
             return level
         })
