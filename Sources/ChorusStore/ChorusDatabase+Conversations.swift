@@ -38,7 +38,7 @@ extension ChorusDatabase {
         -> SMSSnapshot
     {
         try Self.checkPseudonym(sender)
-        let messageHash = Self.messageHash(messageID)
+        let messageHash = Self.messageHash(messageID, sender: sender)
         // Typed single values, as rows cost far more to read; JSON is decoded after the read.
         let (reply, isOptedOut, stored, completed) = try readingQuickly {
             db -> (String?, Bool, [(String, String)], Set<String>) in
@@ -73,12 +73,15 @@ extension ChorusDatabase {
     }
 
     /// The reply given to a message already processed, so a retried webhook gets it again and
-    /// changes nothing; `nil` for a new message.
-    public func processedReply(gateway: String, messageID: String) throws -> String? {
-        try reading { db in
+    /// changes nothing; `nil` for a new message. A message is the same only from the same sender.
+    ///
+    /// - Throws: ``StoreError`` if `sender` is not a pseudonym or the database cannot be read.
+    public func processedReply(gateway: String, sender: String, messageID: String) throws -> String? {
+        try Self.checkPseudonym(sender)
+        return try reading { db in
             try String.fetchOne(
                 db.cachedStatement(sql: "SELECT reply FROM sms_messages WHERE gateway = ? AND message_hash = ?"),
-                arguments: [gateway, Self.messageHash(messageID)])
+                arguments: [gateway, Self.messageHash(messageID, sender: sender)])
         }
     }
 
@@ -91,7 +94,7 @@ extension ChorusDatabase {
     /// log show the order of arrival and which sender's transaction added which response.
     ///
     /// - Throws: ``StoreError``, and then nothing is changed: if the message was already
-    ///   processed (read its reply with ``processedReply(gateway:messageID:)``), the sender already
+    ///   processed (read its reply with ``processedReply(gateway:sender:messageID:)``), the sender already
     ///   answered this survey version, the survey version is not registered, `sender` is not a
     ///   pseudonym, `expiresHour` is not an hour, the outgoing message is not sealed, or the write
     ///   fails.
@@ -271,10 +274,14 @@ extension ChorusDatabase {
     }
 
     /// The stored form of a gateway's message id: enough to recognize a retry, without keeping a
-    /// handle the gateway's API would turn into the number and text. Whoever holds the gateway's
-    /// logs can still match it, which is one reason the records expire.
-    static func messageHash(_ messageID: String) -> String {
-        Hex.string(SHA256.hash(data: Array(messageID.utf8)))
+    /// handle the gateway's API would turn into the number and text.
+    ///
+    /// The sender's pseudonym goes into the hash for two reasons. A relay that numbers its own
+    /// messages gives two senders the same id, and each must be heard. And matching a stored row
+    /// to a message id in the gateway's logs then takes the sender key as well.
+    static func messageHash(_ messageID: String, sender: String) -> String {
+        // A pseudonym is always 64 hex digits, so no other pair of values hashes the same bytes.
+        Hex.string(SHA256.hash(data: Array(sender.utf8) + Array(messageID.utf8)))
     }
 
     static func checkPseudonym(_ sender: String) throws {

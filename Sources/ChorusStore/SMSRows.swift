@@ -6,7 +6,7 @@ struct SMSRows {
     let change: SMSChange
     /// The interview as stored, JSON; `nil` when there is none to keep.
     let interview: String?
-    /// The message id as stored (see ``ChorusDatabase/messageHash(_:)``).
+    /// The message id as stored (see ``ChorusDatabase/messageHash(_:sender:)``).
     let messageHash: String
 
     /// - Throws: ``StoreError`` if the sender is not a pseudonym or the expiry is not an hour.
@@ -18,6 +18,6 @@ struct SMSRows {
         self.interview =
             try change.interviewJSON
             ?? change.interview.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        self.messageHash = ChorusDatabase.messageHash(change.messageID)
+        self.messageHash = ChorusDatabase.messageHash(change.messageID, sender: change.sender)
     }
 }

@@ -17,7 +17,8 @@ import Testing
     /// What the clients saw answered, kept as they go.
     final class Acknowledged: Sendable {
         struct Seen {
-            var replies: [String: [String]] = [:]
+            /// By message id: the sender's number and the reply.
+            var replies: [String: (from: String, messages: [String])] = [:]
             var completed = 0
             var killed = false
         }
@@ -63,11 +64,13 @@ import Testing
 
         // Then every acknowledged message is in the database, with the reply it got
         let reopened = try ChorusDatabase(path: database)
+        let key = try SenderKey.loadOrCreate(at: directory.appendingPathComponent("chorus-sender.key").path)
         let (replies, completed) = acknowledged.seen.withLock { ($0.replies, $0.completed) }
         #expect(replies.count >= Self.killAfter)
         var missing = 0
-        for (id, messages) in replies {
-            let stored = try reopened.processedReply(gateway: "json", messageID: id)
+        for (id, (from, messages)) in replies {
+            let sender = key.pseudonym(forE164: from)
+            let stored = try reopened.processedReply(gateway: "json", sender: sender, messageID: id)
             if stored != messages.joined(separator: "\u{1E}") { missing += 1 }
         }
         #expect(missing == 0, "\(missing) of \(replies.count) acknowledged messages are not in the database")
@@ -81,13 +84,14 @@ import Testing
         for resident in 1... {
             for (step, text) in texts.enumerated() {
                 let id = "c\(client)-r\(resident)-m\(step)"
-                let body = #"{"id": "\#(id)", "from": "+1555\#(client)\#(resident + 100_000)", "text": "\#(text)"}"#
+                let from = "+1555\(client)\(resident + 100_000)"
+                let body = #"{"id": "\#(id)", "from": "\#(from)", "text": "\#(text)"}"#
                 guard let response = LoopbackHTTP.request(port: port, "/sms/json", json: body), response.status == 200,
                     let reply = try? JSONDecoder().decode([String: [String]].self, from: Data(response.body.utf8)),
                     let messages = reply["messages"]
                 else { return }
                 let killNow = acknowledged.seen.withLock { seen in
-                    seen.replies[id] = messages
+                    seen.replies[id] = (from, messages)
                     if step == texts.count - 1 { seen.completed += 1 }
                     guard seen.replies.count >= killAfter, !seen.killed else { return false }
                     seen.killed = true

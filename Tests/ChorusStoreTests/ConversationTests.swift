@@ -52,23 +52,38 @@ import Testing
     @Test func retriedMessageGetsTheSameReplyAndChangesNothing() throws {
         // Given a message processed once
         let database = try StoreFixtures.database()
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM1") == nil)
+        #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: "SM1") == nil)
         try database.applySMS(Self.change("SM1", reply: "¿Acepta?", interview: Self.started))
 
         // Then its reply is there for a retry
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM1") == "¿Acepta?")
+        #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: "SM1") == "¿Acepta?")
 
         // And applying it again, as a concurrent duplicate would, changes nothing
         let error = try #require(throws: StoreError.self) {
             try database.applySMS(Self.change("SM1", reply: "other", interview: Self.agreed, optOut: true))
         }
         #expect(error.kind == .conflict)
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM1") == "¿Acepta?")
+        #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: "SM1") == "¿Acepta?")
         #expect(try database.conversation(sender: Self.sender, surveyID: "safety") == Self.started)
         #expect(try !database.isOptedOut(sender: Self.sender))
 
         // Message ids are the gateway's own, so another gateway's "SM1" is a new message
-        #expect(try database.processedReply(gateway: "telnyx", messageID: "SM1") == nil)
+        #expect(try database.processedReply(gateway: "telnyx", sender: Self.sender, messageID: "SM1") == nil)
+    }
+
+    @Test func theSameMessageIdFromAnotherSenderIsAnotherMessage() throws {
+        // Given a relay that numbers its own messages, and so gives two senders the same id
+        let database = try StoreFixtures.database()
+        try database.applySMS(Self.change("7", reply: "¿Acepta?", interview: Self.started))
+
+        // When the other sender's message with that id is stored
+        try database.applySMS(Self.change("7", sender: Self.other, reply: "Which area?"))
+
+        // Then each has their own reply and conversation
+        #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: "7") == "¿Acepta?")
+        #expect(try database.processedReply(gateway: "twilio", sender: Self.other, messageID: "7") == "Which area?")
+        #expect(try database.conversation(sender: Self.sender, surveyID: "safety") == Self.started)
+        #expect(try database.conversation(sender: Self.other, surveyID: "safety") == Self.agreed)
     }
 
     @Test func messageIdIsStoredOnlyAsItsHash() throws {
@@ -77,7 +92,7 @@ import Testing
         try database.writer.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
         let text = String(decoding: try StoreFixtures.bytes(database.path), as: UTF8.self)
         #expect(!text.contains("SM0123456789abcdef"))
-        #expect(text.contains(ChorusDatabase.messageHash("SM0123456789abcdef0123456789abcdef")))
+        #expect(text.contains(ChorusDatabase.messageHash("SM0123456789abcdef0123456789abcdef", sender: Self.sender)))
     }
 
     @Test func completionSavesTheResponseAndEndsTheConversation() throws {
@@ -102,7 +117,7 @@ import Testing
         #expect(try !database.hasCompleted(sender: Self.sender, surveyID: "safety", surveyVersion: 2))
         #expect(try !database.hasCompleted(sender: Self.other, surveyID: "safety", surveyVersion: 1))
         #expect(try database.conversation(sender: Self.sender, surveyID: "safety") == nil)
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM2") == "¡Gracias!")
+        #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: "SM2") == "¡Gracias!")
 
         // And nothing links the sender to the response
         let columns = try database.writer.read { try $0.columns(in: "sms_completed").map(\.name) }
@@ -130,10 +145,10 @@ import Testing
         #expect(outcomes.map { (try? $0.get()) != nil } == [true, false, true])
         let error = try #require(throws: StoreError.self) { try outcomes[1].get() }
         #expect(error.description.contains("version 9"))
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM3") == nil)
+        #expect(try database.processedReply(gateway: "twilio", sender: Self.other, messageID: "SM3") == nil)
         #expect(try database.contents().responses.isEmpty)
         #expect(try database.conversation(sender: Self.sender, surveyID: "safety") == Self.agreed)
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM4") != nil)
+        #expect(try database.processedReply(gateway: "twilio", sender: third, messageID: "SM4") != nil)
         #expect(try database.isOptedOut(sender: third))
     }
 
@@ -209,7 +224,7 @@ import Testing
             error.description == "survey 'safety' version 1 already has a response from this sender in \(database.path)"
         )
         #expect(try database.contents().responses.count == 1)
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM2") == nil)
+        #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: "SM2") == nil)
         // Another number may still answer.
         try database.applySMS(Self.change("SM3", sender: Self.other, completed: completed))
         #expect(try database.contents().responses.count == 2)
@@ -230,7 +245,7 @@ import Testing
         // Then nothing of the message is stored: no reply, the conversation unchanged, no opt-out,
         // no completion, no response
         #expect(error.description == "survey 'safety' version 9 is not registered in \(database.path)")
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM2") == nil)
+        #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: "SM2") == nil)
         #expect(try database.conversation(sender: Self.sender, surveyID: "safety") == Self.started)
         #expect(try !database.isOptedOut(sender: Self.sender))
         #expect(try Self.count("sms_completed", in: database) == 0)
@@ -280,8 +295,8 @@ import Testing
         #expect(try database.conversation(sender: senders[0], surveyID: "safety") == nil)
         #expect(try database.conversation(sender: senders[1], surveyID: "safety") == nil)
         #expect(try database.conversation(sender: senders[2], surveyID: "safety") == Self.agreed)
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM1") == nil)
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM2") != nil)
+        #expect(try database.processedReply(gateway: "twilio", sender: senders[1], messageID: "SM1") == nil)
+        #expect(try database.processedReply(gateway: "twilio", sender: senders[2], messageID: "SM2") != nil)
         #expect(try database.deleteExpired(beforeHour: "2026-11-24T11") == 0)
         #expect(try database.deleteExpired(beforeHour: "2026-12-01T00") == 2)
     }

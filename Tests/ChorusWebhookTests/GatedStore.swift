@@ -41,8 +41,8 @@ final class GatedStore<Inner: SMSStore>: SMSStore {
         try inner.conversation(sender: sender, surveyID: surveyID)
     }
 
-    func processedReply(gateway: String, messageID: String) throws -> String? {
-        try inner.processedReply(gateway: gateway, messageID: messageID)
+    func processedReply(gateway: String, sender: String, messageID: String) throws -> String? {
+        try inner.processedReply(gateway: gateway, sender: sender, messageID: messageID)
     }
 
     func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool {

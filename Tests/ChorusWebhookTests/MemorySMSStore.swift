@@ -32,10 +32,10 @@ final class MemorySMSStore: SMSStore {
         }
     }
 
-    func processedReply(gateway: String, messageID: String) throws -> String? {
+    func processedReply(gateway: String, sender: String, messageID: String) throws -> String? {
         contents.withLock {
             $0.calls += 1
-            return $0.replies[gateway + " " + messageID]?.reply
+            return $0.replies[gateway + " " + sender + " " + messageID]?.reply
         }
     }
 
@@ -71,7 +71,7 @@ final class MemorySMSStore: SMSStore {
         if failing.withLock({ $0 }) { throw Failure() }
         try contents.withLock { contents throws(Failure) in
             contents.calls += 1
-            let message = change.gateway + " " + change.messageID
+            let message = change.gateway + " " + change.sender + " " + change.messageID
             guard contents.replies[message] == nil else { throw Failure() }
             contents.replies[message] = (change.reply, change.expiresHour)
             if let outgoing = change.outgoing { contents.outbox[outgoing.id] = outgoing }

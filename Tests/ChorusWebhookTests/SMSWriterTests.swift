@@ -52,10 +52,12 @@ import Testing
         #expect(await outcomes.value == ["SM0": [false], "SM1": [true], "SM2": [true], "SM3": [true], "SM4": [true]])
         #expect(store.batches.withLock { $0 } == [1, 5])
         for index in 1...4 {
-            #expect(try database.processedReply(gateway: "twilio", messageID: "SM\(index)") == "reply to SM\(index)")
+            #expect(
+                try database.processedReply(gateway: "twilio", sender: senders[index], messageID: "SM\(index)")
+                    == "reply to SM\(index)")
             #expect(try database.conversation(sender: senders[index], surveyID: WebhookSample.survey.id) != nil)
         }
-        #expect(try database.processedReply(gateway: "twilio", messageID: "SM0") == "reply to SM0")
+        #expect(try database.processedReply(gateway: "twilio", sender: senders[0], messageID: "SM0") == "reply to SM0")
     }
 
     final class Flag: Sendable {

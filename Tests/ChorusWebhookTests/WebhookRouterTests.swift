@@ -159,6 +159,25 @@ import Testing
         }
     }
 
+    @Test func aRelayGivingTwoSendersOneMessageIdHasBothHeard() async throws {
+        let harness = try WebhookHarness()
+        try await harness.application().test(.router) { client in
+            // Given Alice's first message, numbered 1 by a relay on her phone's side
+            _ = try await client.json(from: Self.alice, "Hello", id: "1")
+            let agreed = try await client.json(from: Self.alice, "yes", id: "2")
+
+            // When another resident's first two messages come through a relay numbering them alike
+            let first = try await client.json(from: "+15551230002", "español", id: "1")
+            let second = try await client.json(from: "+15551230002", "sí", id: "2")
+
+            // Then theirs are new messages, answered for them, not with Alice's replies
+            #expect(String(buffer: first.body).contains("Seguridad del barrio"))
+            #expect(String(buffer: second.body) != String(buffer: agreed.body))
+            #expect(String(buffer: second.body).contains("Pregunta 1 de 7"))
+        }
+        #expect(harness.store.conversationCount == 2)
+    }
+
     @Test func aSendersNextMessageIsAnsweredWithoutReadingTheStore() async throws {
         let harness = try WebhookHarness()
         try await harness.application().test(.router) { client in

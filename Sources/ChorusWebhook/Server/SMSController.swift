@@ -195,7 +195,8 @@ struct SMSController<Store: SMSStore>: Sendable {
         } catch {
             states.forget(sender)
             // A retry the kept state could not tell from a new message: give the reply it had.
-            guard let reply = try? store.processedReply(gateway: gateway, messageID: inbound.messageID) else {
+            guard let reply = try? store.processedReply(gateway: gateway, sender: sender, messageID: inbound.messageID)
+            else {
                 throw error
             }
             return (.replayed, Self.parts(of: reply))

@@ -12,8 +12,8 @@ public import ChorusStore
 public protocol SMSStore: Sendable {
     /// The unfinished interview of `sender` in a survey, if there is one.
     func conversation(sender: String, surveyID: String) throws -> Interview?
-    /// The reply already given to a message, if it was processed before.
-    func processedReply(gateway: String, messageID: String) throws -> String?
+    /// The reply already given to a message from `sender`, if it was processed before.
+    func processedReply(gateway: String, sender: String, messageID: String) throws -> String?
     /// Whether `sender` completed this version of a survey.
     func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool
     /// Whether `sender` opted out.
@@ -43,7 +43,7 @@ extension SMSStore {
     public func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws
         -> SMSSnapshot
     {
-        if let reply = try processedReply(gateway: gateway, messageID: messageID) {
+        if let reply = try processedReply(gateway: gateway, sender: sender, messageID: messageID) {
             return SMSSnapshot(processedReply: reply)
         }
         var snapshot = SMSSnapshot(isOptedOut: try isOptedOut(sender: sender))
