@@ -75,6 +75,21 @@ extension ChorusDatabase {
         }
     }
 
+    /// Empties the write-ahead log into the database file, and with it the log's old copies of
+    /// rows since deleted or replaced, such as a finished conversation's answers: secure_delete
+    /// has already zeroed them in the file. Unlike ``eraseArrivalOrder()``, it takes no longer
+    /// than the log is long, so it can run every minute.
+    ///
+    /// - Throws: ``StoreError`` if the log cannot be emptied now, as while a read still uses it;
+    ///   then try again later.
+    public func forgetDeleted() throws {
+        do {
+            try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
     /// Completed responses counted by survey version, channel, site and day.
     ///
     /// - Parameter surveyID: Only this survey's responses; all surveys' when `nil`.

@@ -65,6 +65,10 @@ final class GatedStore<Inner: SMSStore>: SMSStore {
         try inner.eraseArrivalOrder()
     }
 
+    func forgetDeleted() throws {
+        try inner.forgetDeleted()
+    }
+
     func outboxMessages(keyID: String) throws -> [OutboxMessage] {
         try inner.outboxMessages(keyID: keyID)
     }

@@ -16,6 +16,7 @@ final class MemorySMSStore: SMSStore {
         var calls = 0
         var applied = 0
         var erasures = 0
+        var forgettings = 0
         var outbox: [String: OutboxMessage] = [:]
     }
 
@@ -100,6 +101,13 @@ final class MemorySMSStore: SMSStore {
         contents.withLock {
             $0.calls += 1
             $0.erasures += 1
+        }
+    }
+
+    func forgetDeleted() throws {
+        contents.withLock {
+            $0.calls += 1
+            $0.forgettings += 1
         }
     }
 

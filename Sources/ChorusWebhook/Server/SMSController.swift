@@ -5,7 +5,6 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
-import Synchronization
 
 /// The gateway routes: check the signature, read the message, move the sender's conversation on
 /// and store the change, then answer with the reply.
@@ -32,20 +31,23 @@ struct SMSController<Store: SMSStore>: Sendable {
     let publicBase: String?
     let locks = SenderLocks()
     /// Each sender's state after their last message, so the next needs no read.
-    let states = SenderStates()
+    let states: SenderStates
     /// The message each nonce of a signature that does not cover the message came with.
     let nonces: NonceBindings
-    /// The hour expired conversations were last deleted in; they are deleted again when it changes.
-    let purgedHour = PurgedHour()
+    /// Deletes what expired, which the first message of an hour sees done.
+    let upkeep: StoreUpkeep<Store>
 
     init(
-        configuration: WebhookConfiguration, conversation: SMSConversation, store: Store, key: SenderKey,
-        now: @escaping @Sendable () -> Date, metrics: WebhookMetrics, outbox: Outbox, rateLimit: SenderRateLimit?
+        configuration: WebhookConfiguration, conversation: SMSConversation, store: Store, upkeep: StoreUpkeep<Store>,
+        key: SenderKey, now: @escaping @Sendable () -> Date, metrics: WebhookMetrics, outbox: Outbox,
+        rateLimit: SenderRateLimit?
     ) {
         self.configuration = configuration
         self.conversation = conversation
         self.store = store
-        self.writer = SMSWriter(store: store)
+        self.upkeep = upkeep
+        self.writer = upkeep.writer
+        self.states = upkeep.states
         self.key = key
         self.now = now
         self.metrics = metrics
@@ -53,10 +55,6 @@ struct SMSController<Store: SMSStore>: Sendable {
         self.rateLimit = rateLimit
         self.nonces = NonceBindings(now: now())
         self.publicBase = configuration.publicURL.map { String($0.reversed().drop { $0 == "/" }.reversed()) }
-    }
-
-    final class PurgedHour: Sendable {
-        let hour = Mutex<String?>(nil)
     }
 
     typealias Outcome = RequestOutcome
@@ -174,7 +172,7 @@ struct SMSController<Store: SMSStore>: Sendable {
         }
         let date = now()
         // The first message of an hour deletes what expired, perhaps this sender's conversation.
-        if try await deleteExpired(at: date) {
+        if try await upkeep.purgeIfDue(at: date) {
             state = try read()
             if let reply = state.processedReply { return (.replayed, Self.parts(of: reply)) }
         }
@@ -202,33 +200,6 @@ struct SMSController<Store: SMSStore>: Sendable {
             return (.replayed, Self.parts(of: reply))
         }
         return (turn.optOut == true ? .optedOut : parts.isEmpty ? .silent : .replied, parts)
-    }
-
-    /// Deletes expired conversations on the first message of each hour, as expiry counts hours,
-    /// then has the store forget the order of arrival and the deleted rows' old copies; whether
-    /// it did.
-    ///
-    /// Only the deletion is waited for, so that this message sees it; the rewrite of the whole
-    /// file takes longer and follows on the writer's thread, holding up only the commits queued
-    /// behind it.
-    private func deleteExpired(at date: Date) async throws -> Bool {
-        let hour = ChorusDatabase.hour(date, in: .gmt)
-        let due = purgedHour.hour.withLock { purged in
-            defer { purged = hour }
-            return purged != hour
-        }
-        guard due else { return false }
-        do {
-            _ = try await writer.run { store in try store.deleteExpired(beforeHour: hour) }
-        } catch {
-            purgedHour.hour.withLock { $0 = nil }
-            throw error
-        }
-        // Kept states may hold what was just deleted.
-        states.forgetAll()
-        // If the rewrite fails (say the disk is too full for its copy), the next hour tries again.
-        writer.runLater { store in try? store.eraseArrivalOrder() }
-        return true
     }
 
     /// Days since 1970-01-01 in the configured zone, for `today()` in survey expressions.

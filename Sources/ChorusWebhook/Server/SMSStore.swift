@@ -5,8 +5,8 @@ public import ChorusStore
 /// already given, and one all-or-nothing write per message, many messages sharing one commit.
 /// ``ChorusDatabase`` is one; tests also use one in memory.
 ///
-/// The webhook calls ``applySMS(_:)``, ``deleteExpired(beforeHour:)`` and ``eraseArrivalOrder()``
-/// on a thread of their own, one call at a time, so they may block on the disk.
+/// The webhook calls ``applySMS(_:)``, ``deleteExpired(beforeHour:)``, ``eraseArrivalOrder()`` and
+/// ``forgetDeleted()`` on a thread of their own, one call at a time, so they may block on the disk.
 ///
 /// Senders are always pseudonyms from ``SenderKey/pseudonym(forE164:)``, never numbers.
 public protocol SMSStore: Sendable {
@@ -30,6 +30,9 @@ public protocol SMSStore: Sendable {
     /// Rewrites the store so that nothing in it shows the order in which changes arrived, nor
     /// keeps copies of what was deleted.
     func eraseArrivalOrder() throws
+    /// Drops the copies the store still keeps of rows it deleted or replaced, more cheaply than
+    /// ``eraseArrivalOrder()``, which the webhook runs only hourly.
+    func forgetDeleted() throws
     /// The outbox rows sealed under `keyID` (see ``OutboxMessage``), queued by ``applySMS(_:)``.
     func outboxMessages(keyID: String) throws -> [OutboxMessage]
     /// Deletes an outbox row once it is sent or given up on.

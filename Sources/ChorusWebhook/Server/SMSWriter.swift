@@ -8,7 +8,7 @@ import Synchronization
 /// A request hands over its change and waits. The changes that arrive while a commit is syncing
 /// to disk wait together, and the next commit stores them all: one sync for many messages, and
 /// still each reply only once its own change is durable. The thread blocks on the disk so that
-/// the few threads serving requests never do. The hourly purge runs on it too, between commits.
+/// the few threads serving requests never do. ``StoreUpkeep`` runs on it too, between commits.
 final class SMSWriter<Store: SMSStore>: Sendable {
     private struct Waiting {
         var changes: [SMSChange] = []
@@ -20,6 +20,8 @@ final class SMSWriter<Store: SMSStore>: Sendable {
     private let store: Store
     private let waiting = Mutex(Waiting())
     private let thread = DispatchQueue(label: "chorus.webhook.writer")
+    /// Whether a commit stored anything since ``takeCommitted()`` last asked.
+    private let committed = Atomic(false)
 
     init(store: Store) {
         self.store = store
@@ -39,6 +41,16 @@ final class SMSWriter<Store: SMSStore>: Sendable {
             }
             if queues { thread.async { self.commitWaiting() } }
         }
+    }
+
+    /// Whether a commit stored anything since the last call, which starts the count again.
+    func takeCommitted() -> Bool {
+        committed.exchange(false, ordering: .acquiringAndReleasing)
+    }
+
+    /// Counts as stored since the last ``takeCommitted()``, as when what it was asked for failed.
+    func noteCommitted() {
+        committed.store(true, ordering: .releasing)
     }
 
     /// How many changes wait for the next commit.
@@ -70,6 +82,7 @@ final class SMSWriter<Store: SMSStore>: Sendable {
         } catch {
             outcomes = Array(repeating: .failure(error), count: changes.count)
         }
+        if outcomes.contains(where: { (try? $0.get()) != nil }) { noteCommitted() }
         for (continuation, outcome) in zip(continuations, outcomes) { continuation.resume(with: outcome) }
         let more = waiting.withLock { waiting in
             waiting.isQueued = !waiting.changes.isEmpty

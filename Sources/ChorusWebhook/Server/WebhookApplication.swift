@@ -8,7 +8,8 @@ public import Prometheus
 
 /// Builds the SMS webhook server: `POST /sms/<gateway>` for each gateway with a secret (or all,
 /// with ``WebhookConfiguration/allowUnsigned``), `GET /healthz`, and `GET /metrics` in
-/// Prometheus's text format; with it, in the application's service group, the outbox's sender.
+/// Prometheus's text format; with it, in the application's service group, the outbox's sender and
+/// the store's upkeep.
 ///
 /// ```swift
 /// let app = try buildWebhookApplication(
@@ -43,9 +44,12 @@ public func buildWebhookApplication(
     let router = Router()
     let metrics = WebhookMetrics(registry: metrics, gateways: WebhookConfiguration.gatewayNames)
     let outbox = Outbox()
+    let upkeep = StoreUpkeep(
+        writer: SMSWriter(store: store), states: SenderStates(), interval: configuration.upkeepInterval, now: now,
+        logger: logger)
     SMSController(
         configuration: configuration, conversation: SMSConversation(surveys: configuration.surveys), store: store,
-        key: key, now: now, metrics: metrics, outbox: outbox,
+        upkeep: upkeep, key: key, now: now, metrics: metrics, outbox: outbox,
         rateLimit: configuration.rateLimit.map(SenderRateLimit.init)
     ).addRoutes(to: router)
     router.get("/healthz") { _, _ in "ok\n" }
@@ -65,6 +69,6 @@ public func buildWebhookApplication(
     return Application(
         router: router,
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-        services: [sender],
+        services: [sender, upkeep],
         logger: logger)
 }

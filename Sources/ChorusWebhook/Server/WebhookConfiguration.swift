@@ -47,6 +47,9 @@ public struct WebhookConfiguration: Sendable {
     /// How long a conversation lives after its last message, counted in whole hours; then it is
     /// deleted and the next message starts over. Three days, as RapidPro's default.
     public var conversationExpiry: Duration = .seconds(3 * 86_400)
+    /// How often the store's upkeep runs: expired conversations are deleted within this of the
+    /// hour changing, and the old copies of deleted rows within this of a commit.
+    public var upkeepInterval: Duration = .seconds(60)
     /// The largest request body taken; a larger one gets 413.
     public var maximumBodySize = 64 * 1024
     /// The zone of the day a response is stored with and of `today()` in survey expressions.
@@ -108,6 +111,7 @@ public struct WebhookConfiguration: Sendable {
         guard conversationExpiry >= .seconds(3600) else {
             throw .configuration("conversations must be kept for an hour at least")
         }
+        guard upkeepInterval > .zero else { throw .configuration("the upkeep interval must be positive") }
         guard maximumBodySize > 0 else { throw .configuration("the largest request body must be positive") }
     }
 }
