@@ -25,6 +25,16 @@ import Testing
         #expect(kiosk.saved.responses == [kept])
     }
 
+    /// A save blocked by a locked database returns after its deadline to try again has passed:
+    /// waiting for keys must then not block at all, where a negative poll(2) timeout waits forever.
+    @Test(arguments: [
+        (Duration.milliseconds(-36), Int32(0)), (.seconds(-3), 0), (.zero, 0), (.nanoseconds(1), 1),
+        (.milliseconds(1500), 1500), (.seconds(1_000_000_000), .max),
+    ])
+    func aWaitForKeysIsNeverNegative(until deadline: Duration, milliseconds: Int32) {
+        #expect(Terminal.milliseconds(deadline) == milliseconds)
+    }
+
     @Test func enterTriesSavingAgain() {
         var kiosk = KioskDriver()
         kiosk.saved.isFailing = true

@@ -116,9 +116,12 @@ final class Terminal {
         }
     }
 
-    private static func milliseconds(_ duration: Duration) -> Int32 {
+    /// `duration` as poll(2) takes it: whole milliseconds, 0 for a deadline already past.
+    static func milliseconds(_ duration: Duration) -> Int32 {
+        // A deadline less than a second past has 0 seconds and negative attoseconds, and a
+        // negative timeout would make poll wait for a key forever.
+        guard duration > .zero else { return 0 }
         let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return 0 }
         // Round up, so a deadline is never woken for just before it.
         let total = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
         return Int32(clamping: total)
