@@ -48,7 +48,7 @@ import Testing
         defer { if server.isRunning { server.terminate() } }
 
         // Given a resident texting in Spanish, logged at every level
-        #expect(try await text(port, id: "1", "hola").contains("ES"))
+        #expect(try await text(port, id: "1", "hola").contains("Responda SI"))
         #expect(try await text(port, id: "2", "ES").contains("SI"))
         var replies: [String] = []
         for (offset, reply) in ["SI", "1", "4", "SI", "1", "SALTAR"].enumerated() {
@@ -161,7 +161,7 @@ import Testing
         let server = try await start(directory, port: port, ["--allow-unsigned", "Surveys/listening-session.xml"])
         defer { if server.isRunning { server.terminate() } }
         // Without the first server up, the second would start and this test wait for it forever.
-        try #require(try await text(port, id: "1", "hola").contains("ES"))
+        try #require(try await text(port, id: "1", "hello").contains("ES"))
 
         // The first keeps conversations in memory, so a second must not write beside it.
         let otherPort = LoopbackHTTP.freePort()

@@ -62,8 +62,8 @@ import Testing
         #expect(texter.state.conversations["safety-priorities"] != nil)
     }
 
-    @Test(arguments: ["español", "Espanol", "spanish", "ES", "es."])
-    func aFirstMessageNamingALanguageStartsInIt(_ message: String) {
+    @Test(arguments: ["español", "Espanol", "spanish", "ES", "es.", "Hola", "¡hola!", "comenzar"])
+    func aFirstMessageNamingALanguageOrGreetingInItStartsInIt(_ message: String) {
         var texter = Texter()
         #expect(texter.send(message) == Self.consentSpanish)
     }
@@ -80,20 +80,40 @@ import Testing
         #expect(texter.send(["hola", "español", "SÍ"]) == Self.areaSpanish)
     }
 
-    @Test func anUnreadableConsentReplyIsAskedAgain() {
+    static let consentAgainEnglish = """
+        Reply YES to agree and start, or NO if you'd rather not.
+        Reply STOP at any time to stop.
+        """
+
+    @Test func anUnreadableConsentReplyIsAskedAgainWithoutTheIntro() {
         var texter = Texter()
         texter.send("hello")
-        #expect(texter.send("maybe") == "Sorry, I didn't understand that.\n" + Self.consentEnglish)
+        #expect(texter.send("maybe") == "Sorry, I didn't understand that.\n" + Self.consentAgainEnglish)
+        #expect(texter.send("yes") == Self.areaEnglish)
     }
 
-    @Test func decliningSavesNothingAndForgetsTheConversation() {
+    @Test func decliningSavesNothingAndThenOnlyYesOrStartBeginsAgain() throws {
+        // Given a resident who says no
         var texter = Texter()
         texter.send("hello")
         #expect(
             texter.send("No")
                 == "That's okay. We won't keep any of your answers. Thank you for your time, and take care.")
-        #expect(texter.state.conversations.isEmpty)
-        #expect(texter.send("hello again") == Self.consentEnglish)
+
+        // Then nothing is saved, and what is kept is a marker holding no answers
+        #expect(texter.saved.isEmpty)
+        let marker = try #require(texter.state.conversations["safety-priorities"])
+        #expect(marker.answers.isEmpty)
+
+        // And a phone answering by itself gets nothing back, however often
+        for message in ["I'm driving, I'll text you later", "hello again", "ok"] {
+            #expect(texter.send(message) == "", "\(message)")
+        }
+        // But YES, for someone who changed their mind, goes straight to the first question
+        #expect(texter.send("yes") == Self.areaEnglish)
+        var other = Texter()
+        other.send(["hello", "no"])
+        #expect(other.send("START") == Self.consentEnglish)
     }
 
     @Test(arguments: ["2", " 2.", "2!", "South side", "south SIDE", "Lado sur"])
@@ -258,7 +278,7 @@ import Testing
     func stopWordsOptOutWithOneConfirmationThenSilence(_ word: String) {
         var texter = Texter()
         texter.send(["hi", "yes", "1"])
-        #expect(texter.send(word) == "You won't get any more messages from this survey. Take care.")
+        #expect(texter.send(word) == "You won't get any more messages from us. To start again, reply START. Take care.")
         #expect(texter.last?.optOut == true)
         #expect(texter.state.conversations.isEmpty)
         for message in ["hi", "STOP", "HELP", "yes", "SAFE", "español"] {
@@ -270,7 +290,8 @@ import Testing
     @Test func stopConfirmsInTheConversationsLanguage() {
         var texter = Texter()
         texter.send(["hola", "español"])
-        #expect(texter.send("STOP") == "No recibirá más mensajes de esta encuesta. Cuídese.")
+        #expect(
+            texter.send("STOP") == "No recibirá más mensajes nuestros. Para volver a empezar, responda START. Cuídese.")
     }
 
     @Test func stopTextingMeIsNotAStop() {
@@ -288,17 +309,27 @@ import Testing
         #expect(texter.send("yes") == Self.areaEnglish)
     }
 
+    @Test func aSpanishStartWordBeginsAgainInSpanish() {
+        var texter = Texter()
+        texter.send(["hola", "STOP"])
+        #expect(texter.send("Comenzar") == Self.consentSpanish)
+        #expect(texter.last?.optOut == false)
+    }
+
     @Test func helpGetsTheHelpTextThenTheQuestionAgain() {
         var texter = Texter()
         texter.send(["hi", "yes"])
         let help =
-            "Neighborhood safety: an anonymous survey by text message, one message for each reply you send. "
+            "Neighborhood safety: an anonymous survey by text message. We only ever answer messages you send. "
             + "Msg & data rates may apply. Reply STOP to stop."
         #expect(texter.send("HELP") == help + "\n\n" + Self.areaEnglish)
         #expect(texter.last?.messages.count == 2)
         var fresh = Texter()
         #expect(fresh.send("info") == help)
         #expect(fresh.state.conversations.isEmpty)
+        // At the consent, the intro just sent is not sent again.
+        fresh.send("hi")
+        #expect(fresh.send("help") == help + "\n\n" + Self.consentAgainEnglish)
     }
 
     @Test func severalSurveysNeedAKeyword() {

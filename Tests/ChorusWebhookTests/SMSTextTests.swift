@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ChorusWebhook
@@ -51,24 +52,48 @@ import Testing
         let parts = SMSText(text).parts
         #expect(parts.count == 3)
         for part in parts {
-            #expect(SMSText(part).length <= 153)
+            #expect(SMSText(part).length <= 160)
             #expect(!part.hasPrefix(" ") && !part.hasSuffix(" "))
         }
         #expect(parts.joined(separator: " ") == text)
     }
 
-    @Test func aLongUCS2TextIsCutWithinItsBudget() {
-        let text = Array(repeating: "¿Cuántas personas viven en su casa?", count: 5).joined(separator: "\n")
+    @Test func aLongUCS2TextIsCutWithinItsBudgetAtLineBreaks() {
+        let line = "¿Cuántas personas viven en su casa?"
+        let text = Array(repeating: line, count: 5).joined(separator: "\n")
         let parts = SMSText(text).parts
-        for part in parts { #expect(part.utf16.count <= 67) }
-        #expect(
-            parts.joined(separator: " ").split(whereSeparator: \.isWhitespace)
-                == text.split(whereSeparator: \.isWhitespace))
+        // Two lines take 71 UTF-16 units, one more than a message holds.
+        #expect(parts == Array(repeating: line, count: 5))
+    }
+
+    @Test func eachPartIsMeasuredInItsOwnEncoding() {
+        // Given a reply whose first line has accents and whose second line, on its own, is plain
+        let accented = "¿Cuántas personas viven en su casa?"
+        let plain = String(repeating: "Reply with a number. ", count: 7).trimmingCharacters(in: .whitespaces)
+        #expect(SMSText(accented + "\n" + plain).encoding == .ucs2)
+
+        // Then the plain line is one whole GSM-7 message of up to 160 characters, not cut at 70
+        #expect(plain.count > 140)
+        #expect(SMSText(accented + "\n" + plain).parts == [accented, plain])
+    }
+
+    @Test func aNumberedOptionIsNotCutFromItsNumber() {
+        let lines = [
+            "Question 3 of 9", "How did you hear about this survey?", "1) From a friend, neighbor or family",
+            "2) At the library", "3) From a community group", "4) On social media", "5) Prefer not to say",
+            "Reply with the number of your answer.",
+        ]
+        let parts = SMSText(lines.joined(separator: "\n")).parts
+        #expect(parts.count == 2)
+        for part in parts {
+            #expect(SMSText(part).length <= 160)
+            for line in part.split(separator: "\n") { #expect(lines.contains(String(line)), "cut inside: \(line)") }
+        }
     }
 
     @Test func aWordLongerThanAPartIsCutBetweenCharacters() {
         let parts = SMSText(String(repeating: "😀", count: 40)).parts
-        #expect(parts.map(\.count) == [33, 7])
+        #expect(parts.map(\.count) == [35, 5])
         #expect(parts.joined() == String(repeating: "😀", count: 40))
     }
 

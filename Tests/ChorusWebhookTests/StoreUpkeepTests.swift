@@ -82,7 +82,7 @@ import Testing
             }
             #expect(Self.database(at: path, holds: "13.7"))
             let stop = try await client.twilio(from: Self.alice, "STOP", id: "SMw-stop")
-            #expect(stop.twimlText.contains("won't get any more messages"))
+            #expect(stop.twimlText.contains("won't get any more messages from us"))
 
             // Then soon, with no other message, no copy of that answer is left in the file or its log
             #expect(try await Self.eventually { !Self.database(at: path, holds: "13.7") })

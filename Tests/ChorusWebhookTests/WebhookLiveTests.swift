@@ -50,7 +50,10 @@ import Testing
             _ = try await client.twilio(from: Self.english, "Hi", id: "SM1")
             _ = try await client.twilio(from: Self.english, "yes", id: "SM2")
             let stop = try await client.twilio(from: Self.english, "STOP", id: "SM3")
-            #expect(stop.twimlMessages == ["You won't get any more messages from this survey. Take care."])
+            #expect(
+                stop.twimlMessages == [
+                    "You won't get any more messages from us. To start again, reply START. Take care."
+                ])
             for (index, text) in ["1", "HELP", "STOP", "hello"].enumerated() {
                 let response = try await client.twilio(from: Self.english, text, id: "SM\(index + 4)")
                 #expect(response.status == .ok)

@@ -7,8 +7,10 @@ struct ReplyWords {
     /// Opting out. The FCC's seven, Twilio's STOPALL and OPTOUT, the surveys' own stop words, and
     /// a few Spanish and French ones: a revocation in the conversation's language counts too.
     let stop: Set<String>
-    /// Opting back in after a stop.
-    let start: Set<String> = ["start", "unstop"]
+    /// Opting back in after a stop, or starting again after declining.
+    let start: Set<String> = ["start", "unstop", "comenzar", "empezar", "iniciar"]
+    /// Words that start a conversation and say its language without naming it.
+    private let greetings: [String: String] = ["hola": "es", "comenzar": "es", "empezar": "es", "iniciar": "es"]
     /// Asking what this is.
     let help: Set<String> = ["help", "info", "ayuda"]
     let yes: Set<String>
@@ -59,5 +61,12 @@ struct ReplyWords {
     /// The language `reply` names, among `languages`.
     func language(named reply: SMSReply, among languages: [String]) -> String? {
         self.languages[reply.keyword].flatMap { languages.contains($0) ? $0 : nil }
+    }
+
+    /// The language a first message is in, among `languages`: the one it names, or the one of a
+    /// greeting such as "hola".
+    func language(starting reply: SMSReply, among languages: [String]) -> String? {
+        language(named: reply, among: languages)
+            ?? greetings[reply.keyword].flatMap { languages.contains($0) ? $0 : nil }
     }
 }

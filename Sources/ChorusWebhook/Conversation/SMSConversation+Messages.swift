@@ -4,14 +4,18 @@ extension SMSConversation {
     /// One message showing where an interview stands, and the interview it leaves.
     struct Shown: Sendable, Hashable {
         var message: String
-        /// `nil` once the interview has ended, so its conversation is deleted.
+        /// `nil` once the interview is complete, so its conversation is deleted; a declined one is
+        /// kept as a marker.
         var interview: Interview?
         var completed: Response?
     }
 
     /// Shows `interview`'s step, after `reason` when a reply was refused. Notes on the way are
-    /// shown together with what follows them, and passed.
-    func show(_ engine: InterviewEngine, _ interview: Interview, after reason: String? = nil) -> Shown {
+    /// shown together with what follows them, and passed. With `briefConsent`, the consent is
+    /// asked for without the intro that was sent already, a few segments instead of many.
+    func show(
+        _ engine: InterviewEngine, _ interview: Interview, after reason: String? = nil, briefConsent: Bool = false
+    ) -> Shown {
         var lines = reason.map { [$0] } ?? []
         var current = interview
         while case .note(let note) = engine.step(current) {
@@ -23,7 +27,10 @@ extension SMSConversation {
         let phrasebook = engine.phrasebook
         switch engine.step(current) {
         case .consent:
-            lines += consentLines(engine.survey, phrasebook, in: language)
+            lines +=
+                briefConsent
+                ? [phrasebook.text(.smsConsent, in: language), phrasebook.text(.smsStop, in: language)]
+                : consentLines(engine.survey, phrasebook, in: language)
         case .question(let question):
             lines += questionLines(question, engine, current)
         case .complete(let response):
@@ -32,8 +39,8 @@ extension SMSConversation {
                 + (engine.survey.closing.map { [$0.text(in: language)] } ?? [])
             return Shown(message: lines.joined(separator: "\n"), interview: nil, completed: response)
         case .declined:
+            // Kept as a marker, which holds no answers: see SMSConversation.
             lines.append(phrasebook.text(.declined, in: language))
-            return Shown(message: lines.joined(separator: "\n"), interview: nil)
         case .note:
             break  // passed above
         }

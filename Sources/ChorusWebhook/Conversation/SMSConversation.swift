@@ -10,7 +10,12 @@ import ChorusStore
 /// - HELP and INFO get the help text, then the question on hand again.
 /// - A first message starts the survey's intro and consent; with several surveys served it must
 ///   be a survey's SMS keyword, and anything else gets the list of keywords. A message naming a
-///   language (`español`, `spanish`, `ES`) starts in that language, and switches language later.
+///   language (`español`, `spanish`, `ES`) starts in that language, and switches language later;
+///   a greeting such as `hola` starts in its language too.
+/// - A reply to the consent that is not YES or NO, and HELP there, get only the question of
+///   consent again, not the whole intro.
+/// - After NO, the declined interview is kept as a marker until it expires, and only YES (which
+///   agrees at once), START or the survey's keyword begins again; anything else gets no reply.
 /// - Then one question per message, with numbered options. Notes travel with the question after
 ///   them, so that no message asks only for "anything" back; BACK passes over them likewise.
 /// - A reply that cannot be read gets a reason and the question again; nothing changes.
@@ -65,7 +70,7 @@ struct SMSConversation: Sendable {
         if reply.isOne(of: words.help) {
             let (survey, phrasebook, language) = speaker(active, reply)
             turn.messages = [phrasebook.text(.smsHelp, in: language, ["title": survey.title.text(in: language)])]
-            if case let (engine, interview)? = active { turn.record(show(engine, interview)) }
+            if case let (engine, interview)? = active { turn.record(show(engine, interview, briefConsent: true)) }
             return turn
         }
         if case let (engine, interview)? = active {
@@ -82,7 +87,7 @@ struct SMSConversation: Sendable {
     ) -> (Survey, Phrasebook, String) {
         if case let (engine, interview)? = active { return (engine.survey, engine.phrasebook, interview.language) }
         let survey = surveys[0]
-        let language = words.language(named: reply, among: survey.languages) ?? survey.languages.first ?? "en"
+        let language = words.language(starting: reply, among: survey.languages) ?? survey.languages.first ?? "en"
         return (survey, Phrasebook(survey: survey), language)
     }
 
@@ -98,13 +103,22 @@ struct SMSConversation: Sendable {
         let engine = InterviewEngine(survey: survey, today: today)
         let stored = state.conversations[survey.id]
         let language =
-            words.language(named: reply, among: survey.languages) ?? stored?.language ?? survey.languages.first ?? "en"
+            words.language(starting: reply, among: survey.languages) ?? stored?.language ?? survey.languages.first
+            ?? "en"
         turn.surveyID = survey.id
         if state.completed.contains(survey.id) {
             // Said once; the marker keeps further messages quiet until it expires.
             if stored == nil { turn.messages = [engine.phrasebook.text(.smsAlreadyAnswered, in: language)] }
             turn.interview = stored ?? engine.decline(engine.start(language: language))
             return turn
+        }
+        if let stored, case .declined = engine.step(stored) {
+            if reply.isOne(of: words.yes) {
+                turn.record(show(engine, engine.agree(engine.start(language: language))))
+                return turn
+            }
+            // Quiet, so that a phone answering by itself cannot draw the intro again and again.
+            guard keyword != nil || reply.isOne(of: words.start) else { return turn }
         }
         turn.record(show(engine, engine.start(language: language)))
         return turn
@@ -123,7 +137,8 @@ struct SMSConversation: Sendable {
             if reply.isOne(of: words.yes) { return show(engine, engine.agree(interview)) }
             if reply.isOne(of: words.no) { return show(engine, engine.decline(interview)) }
             if reply.isOne(of: words.back) { return show(engine, interview) }
-            return show(engine, interview, after: engine.phrasebook.text(.smsNotUnderstood, in: language))
+            return show(
+                engine, interview, after: engine.phrasebook.text(.smsNotUnderstood, in: language), briefConsent: true)
         case .question(let question):
             if reply.isOne(of: words.back) { return show(engine, backOverNotes(engine, interview)) }
             let outcome: AnswerOutcome

@@ -29,53 +29,65 @@ struct SMSText: Hashable {
     }
 
     /// Septets (GSM-7) or UTF-16 units (UCS-2).
-    var length: Int { units().reduce(0) { $0 + $1.cost } }
+    var length: Int { units().reduce(0) { $0 + $1.cost(encoding) } }
 
     /// How many segments the network bills; an escape pair or a surrogate pair never straddles two.
     var segments: Int {
         let units = units()
-        if units.reduce(0, { $0 + $1.cost }) <= encoding.singleCapacity { return 1 }
+        if units.reduce(0, { $0 + $1.cost(encoding) }) <= encoding.singleCapacity { return 1 }
         var segments = 1
         var used = 0
         for unit in units {
-            if used + unit.cost > encoding.partCapacity {
+            if used + unit.cost(encoding) > encoding.partCapacity {
                 segments += 1
                 used = 0
             }
-            used += unit.cost
+            used += unit.cost(encoding)
         }
         return segments
     }
 
-    /// The text as messages of one segment each: whole when it fits one message, otherwise cut at
-    /// spaces and line breaks into parts that each fit a part of a concatenated message. A word
-    /// longer than a part is cut between characters, never inside one.
+    /// The text as messages of one segment each, sent one after another: whole when it fits one
+    /// message, otherwise cut into parts that each fit one message on its own.
+    ///
+    /// Each part is measured in its own encoding, so a part with no accent or emoji in it holds
+    /// 160 characters even when another part is UCS-2. A part ends at a line break when that
+    /// leaves it at least half full, so an option is not split from its number; otherwise at the
+    /// last space that fits. A word longer than a part is cut between characters, never inside one.
     var parts: [String] {
         let units = units()
-        if units.reduce(0, { $0 + $1.cost }) <= encoding.singleCapacity { return text.isEmpty ? [] : [text] }
+        if units.reduce(0, { $0 + $1.cost(encoding) }) <= encoding.singleCapacity { return text.isEmpty ? [] : [text] }
         let bytes = Array(text.utf8)
         func part(_ range: Range<Int>) -> String {
             let start = range.lowerBound == 0 ? 0 : units[range.lowerBound - 1].end
             return String(decoding: bytes[start..<units[range.upperBound - 1].end], as: UTF8.self)
         }
-        let capacity = encoding.partCapacity
         var parts: [String] = []
         var start = units.firstIndex { !$0.isSpace } ?? units.endIndex
         while start < units.endIndex {
-            var used = 0
+            var (septets, utf16) = (0, 0)
+            var isGSM7 = true
             var end = start
-            var lastBreak: Int?
-            while end < units.endIndex, used + units[end].cost <= capacity {
-                if units[end].isSpace { lastBreak = end }
-                used += units[end].cost
+            var (lastSpace, lastLineBreak): (Int?, Int?) = (nil, nil)
+            while end < units.endIndex {
+                let unit = units[end]
+                let stillGSM7 = isGSM7 && unit.septets != nil
+                let used = stillGSM7 ? septets + (unit.septets ?? 0) : utf16 + unit.utf16
+                guard used <= (stillGSM7 ? Encoding.gsm7 : .ucs2).singleCapacity else { break }
+                if unit.isSpace { lastSpace = end }
+                if unit.isLineBreak { lastLineBreak = end }
+                (septets, utf16, isGSM7) = (septets + (unit.septets ?? 0), utf16 + unit.utf16, stillGSM7)
                 end += 1
             }
             if end == units.endIndex {
                 parts.append(part(start..<end))
                 break
             }
-            // Cut at the last space that fits; a character wider than a whole part still goes.
-            let cut = lastBreak ?? (end == start ? start + 1 : end)
+            let capacity = (isGSM7 ? Encoding.gsm7 : .ucs2).singleCapacity
+            let halfFull = lastLineBreak.map { units[start..<$0].reduce(0) { $0 + $1.cost(isGSM7 ? .gsm7 : .ucs2) } }
+            let lineBreak = halfFull.map { $0 * 2 >= capacity } == true ? lastLineBreak : nil
+            // A character wider than a whole part still goes.
+            let cut = lineBreak ?? lastSpace ?? (end == start ? start + 1 : end)
             let kept = (start..<cut).last { !units[$0].isSpace }.map { $0 + 1 } ?? start
             parts.append(part(start..<kept))
             start = (cut..<units.endIndex).first { !units[$0].isSpace } ?? units.endIndex
@@ -83,12 +95,19 @@ struct SMSText: Hashable {
         return parts
     }
 
-    /// A piece of the text that is never cut: its cost in the text's encoding, whether it is a
-    /// space, and where it ends in the UTF-8 bytes.
+    /// A piece of the text that is never cut: what it costs in each encoding, whether it is a
+    /// space or a line break, and where it ends in the UTF-8 bytes.
     private struct Unit {
-        var cost: Int
+        /// Its septets in GSM-7; `nil` when GSM-7 cannot carry it.
+        var septets: Int?
+        var utf16: Int
         var isSpace: Bool
+        var isLineBreak: Bool
         var end: Int
+
+        func cost(_ encoding: Encoding) -> Int {
+            encoding == .gsm7 ? septets ?? 1 : utf16
+        }
     }
 
     /// The text's pieces, in order: its scalars when it is all Latin, where each scalar is a whole
@@ -101,18 +120,22 @@ struct SMSText: Hashable {
             units.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars {
                 end += scalar.utf8.count
-                let cost = encoding == .gsm7 ? GSM7.septets(latin: scalar) ?? 1 : 1
                 let isSpace =
                     scalar.isASCII
                     ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
-                units.append(Unit(cost: cost, isSpace: isSpace, end: end))
+                units.append(
+                    Unit(
+                        septets: GSM7.septets(latin: scalar), utf16: 1, isSpace: isSpace,
+                        isLineBreak: scalar == "\n", end: end))
             }
             return units
         }
         for character in text {
             end += character.utf8.count
-            let cost = encoding == .gsm7 ? GSM7.septets(character) ?? 1 : character.utf16.count
-            units.append(Unit(cost: cost, isSpace: character.isWhitespace, end: end))
+            units.append(
+                Unit(
+                    septets: GSM7.septets(character), utf16: character.utf16.count, isSpace: character.isWhitespace,
+                    isLineBreak: character.isNewline, end: end))
         }
         return units
     }
