@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Glibc
 import Testing
@@ -61,6 +62,7 @@ import Testing
         try await exited(server)
         #expect(server.terminationStatus == 0)
         let log = try String(contentsOf: directory.appendingPathComponent("server.log"), encoding: .utf8)
+        #expect(log.contains("warning chorus.serve:") && log.contains("Unsigned requests accepted"), "\(log)")
         #expect(log.components(separatedBy: "sms.outcome=replied").count == 9, "\(log)")
         let status = try await ChorusProcess.run(["status", "--db", directory.path + "/sms.sqlite"]).standardOutput
         #expect(status.contains("sms") && status.hasSuffix("1\n"), "\(status)")
@@ -182,6 +184,56 @@ import Testing
         let again = try await start(directory, port: otherPort, Array(arguments.dropFirst(5)))
         defer { if again.isRunning { again.terminate() } }
         #expect(try await curl(otherPort, "/healthz") == "ok\n")
+    }
+
+    @Test func aSecretIsReadFromTheFileItsFileVariableNames() async throws {
+        // Given the JSON gateway's secret in a file, ending in a line break as an editor leaves it
+        let directory = try Scratch.folder()
+        let secretFile = directory.appendingPathComponent("json-secret")
+        try Data("s3cret-from-a-file\n".utf8).write(to: secretFile)
+        let port = LoopbackHTTP.freePort()
+        let server = try await start(
+            directory, port: port, ["Surveys/listening-session.xml"],
+            environment: Self.noSecrets.merging(["CHORUS_JSON_SECRET_FILE": secretFile.path]) { $1 })
+        defer { if server.isRunning { server.terminate() } }
+
+        // Then a message signed with that secret is answered, and an unsigned one refused
+        let body = #"{"id": "f1", "from": "\#(Self.number)", "text": "hello"}"#
+        let code = HMAC<SHA256>.authenticationCode(
+            for: Data(body.utf8), using: SymmetricKey(data: Data("s3cret-from-a-file".utf8)))
+        let signature = "sha256=" + code.map { String(format: "%02x", $0) }.joined()
+        let signed = try await ChorusProcess.run(
+            executable: URL(fileURLWithPath: "/usr/bin/curl"),
+            [
+                "-s", "-w", "%{http_code}", "http://127.0.0.1:\(port)/sms/json", "-H", "Content-Type: application/json",
+                "-H", "X-Chorus-Signature: \(signature)", "--data-binary", body,
+            ])
+        #expect(signed.standardOutput.hasSuffix("200"), "\(signed.standardOutput)")
+        #expect(signed.standardOutput.contains("listening session"), "\(signed.standardOutput)")
+        let unsigned = try await ChorusProcess.run(
+            executable: URL(fileURLWithPath: "/usr/bin/curl"),
+            [
+                "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/sms/json", "-H",
+                "Content-Type: application/json", "--data-binary", body,
+            ])
+        #expect(unsigned.standardOutput == "403")
+    }
+
+    @Test func aSecretGivenTwiceOrInAFileThatCannotBeReadIsRefused() async throws {
+        let database = try Scratch.folder().path + "/s.sqlite"
+        let twice = try await ChorusProcess.run(
+            ["serve", "--db", database, "Surveys/listening-session.xml"],
+            environment: Self.noSecrets.merging(["CHORUS_JSON_SECRET": "a", "CHORUS_JSON_SECRET_FILE": "/etc/hostname"])
+            { $1 })
+        #expect(twice.status == 64)
+        #expect(twice.standardError.contains("set CHORUS_JSON_SECRET or CHORUS_JSON_SECRET_FILE, not both"))
+        let missing = try await ChorusProcess.run(
+            ["serve", "--db", database, "Surveys/listening-session.xml"],
+            environment: Self.noSecrets.merging(["CHORUS_JSON_SECRET_FILE": "/nonexistent/secret"]) { $1 })
+        #expect(missing.status == 66)
+        #expect(
+            missing.standardError.contains("cannot read /nonexistent/secret, named by CHORUS_JSON_SECRET_FILE"),
+            "\(missing.standardError)")
     }
 
     @Test func withoutAnySecretItRefusesToStart() async throws {

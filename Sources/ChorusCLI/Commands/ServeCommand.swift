@@ -12,8 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the SMS webhook so residents can answer by text message.",
         discussion: """
             Gateway secrets come from the environment (CHORUS_TWILIO_AUTH_TOKEN, CHORUS_JSON_SECRET, \
-            CHORUS_PLIVO_AUTH_TOKEN, CHORUS_TELNYX_PUBLIC_KEY with CHORUS_TELNYX_API_KEY), never from the \
-            command line. See chorus-serve(1).
+            CHORUS_PLIVO_AUTH_TOKEN, CHORUS_TELNYX_PUBLIC_KEY with CHORUS_TELNYX_API_KEY), or from the file \
+            each one's _FILE variable names (CHORUS_TWILIO_AUTH_TOKEN_FILE), never from the command line. \
+            See chorus-serve(1).
             """
     )
 
@@ -106,10 +107,10 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.conversationExpiry = .seconds(expireAfter * 86_400)
         let environment = ProcessInfo.processInfo.environment
         for (gateway, variable) in Self.secretVariables {
-            if let secret = environment[variable], !secret.isEmpty { configuration.secrets[gateway] = secret }
+            configuration.secrets[gateway] = try Secret.read(variable, from: environment)
         }
         for (gateway, variable) in Self.apiKeyVariables {
-            if let key = environment[variable], !key.isEmpty { configuration.apiKeys[gateway] = key }
+            configuration.apiKeys[gateway] = try Secret.read(variable, from: environment)
         }
         if let url = telnyxAPIURL ?? environment["CHORUS_TELNYX_API_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
             configuration.apiURLs["telnyx"] = url
@@ -142,6 +143,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "chorus.serve") { label in StreamLogHandler.standardError(label: label) }
         logger.logLevel = logLevel
+        if allowUnsigned {
+            let unsigned = Self.secretVariables.keys.filter { configuration.secrets[$0] == nil }.sorted()
+            logger.warning(
+                "Unsigned requests accepted: anyone who can reach this server can send answers as any number",
+                metadata: ["gateways": "\(unsigned.joined(separator: ","))"])
+        }
         do {
             let app = try buildWebhookApplication(
                 configuration: configuration, store: database, key: key, logger: logger)
