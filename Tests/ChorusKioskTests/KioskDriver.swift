@@ -28,6 +28,9 @@ struct KioskDriver {
         text.flatMap { $0.split(separator: " ") }.joined(separator: " ")
     }
 
+    /// Thrown when a test expects a question on screen and there is none.
+    struct NotAsking: Error {}
+
     /// The id of the question or note on screen, or what else is up.
     var onScreen: String {
         if session.gate.isOpen { return "pin" }

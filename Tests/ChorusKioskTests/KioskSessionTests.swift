@@ -182,6 +182,37 @@ import Testing
         #expect(kiosk.onScreen == "walk")
     }
 
+    @Test func aRankingTakesNoMoreThanItsPicks() throws {
+        var kiosk = KioskDriver()
+        kiosk.reach("worries")
+        kiosk.type("312")
+        guard case .asking(_, let editor) = kiosk.session.stage else { throw KioskDriver.NotAsking() }
+        #expect(editor.chosen == [2, 0], "the third press is not taken")
+        // Pressing a ranked choice again takes it out, and makes room.
+        kiosk.type("12")
+        guard case .asking(_, let again) = kiosk.session.stage else { throw KioskDriver.NotAsking() }
+        #expect(again.chosen == [2, 1])
+    }
+
+    @Test func leftAndTabKeepATypedAnswer() {
+        // Given an answer typed, as a resident pressing Left to fix a typo or Tab to indent
+        var kiosk = KioskDriver()
+        kiosk.reach("ideas")
+        kiosk.type("More lights")
+        #expect(!kiosk.words.contains("back"))
+        kiosk.press(.left, .tab)
+
+        // Then the question and what was typed are still there
+        #expect(kiosk.onScreen == "ideas")
+        #expect(kiosk.screen.input?.text == "More lights")
+
+        // And once it is erased, Left goes back again
+        for _ in 0..<11 { kiosk.press(.backspace) }
+        #expect(kiosk.words.contains("back"))
+        kiosk.press(.left)
+        #expect(kiosk.onScreen != "ideas")
+    }
+
     @Test func textStopsAtItsLimit() {
         var kiosk = KioskDriver()
         kiosk.reach("ideas")

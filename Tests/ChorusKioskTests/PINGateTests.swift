@@ -41,6 +41,16 @@ import Testing
         #expect(!kiosk.session.hasEnded)
     }
 
+    @Test func enterWithNothingTypedIsNotAWrongTry() {
+        var kiosk = KioskDriver()
+        kiosk.press(.control("x"), .enter)
+        #expect(kiosk.session.gate.failures == 0)
+        #expect(kiosk.screen.message == nil)
+        kiosk.type("2468")
+        kiosk.press(.enter)
+        #expect(kiosk.session.hasEnded)
+    }
+
     @Test func closingThePromptDoesNotForgetTheWrongTries() {
         var kiosk = KioskDriver()
         kiosk.press(.control("x"))

@@ -11,8 +11,8 @@ struct AnswerEditor: Hashable {
         case pick(count: Int)
         /// Tick any of `count`.
         case tick(count: Int)
-        /// Press choices in order of preference.
-        case rank(count: Int)
+        /// Press choices in order of preference, up to `picks` of them.
+        case rank(count: Int, picks: Int)
         /// Type a number.
         case number
         /// Type text of at most `limit` characters.
@@ -57,7 +57,7 @@ struct AnswerEditor: Hashable {
             switch kind {
             case .number, .text: type(key)
             case _ where plain: typeNumbers(key)
-            case .pick(let count), .tick(let count), .rank(let count): choose(key, count: count)
+            case .pick(let count), .tick(let count), .rank(let count, _): choose(key, count: count)
             case .none: break
             }
         }
@@ -150,11 +150,23 @@ struct AnswerEditor: Hashable {
     }
 
     /// Ticks or unticks a choice, or adds it to the ranking (or takes it out if it is already there).
+    /// A full ranking takes no more: a resident who pressed every number would otherwise be told
+    /// only that the question wants fewer.
     private mutating func mark(_ index: Int) {
         if let place = chosen.firstIndex(of: index) {
             chosen.remove(at: place)
+        } else if case .rank(_, let picks) = kind, chosen.count >= picks {
+            return
         } else {
             chosen.append(index)
+        }
+    }
+
+    /// Whether a number or text has been typed, which the keys that leave the question would lose.
+    var hasTypedAnswer: Bool {
+        switch kind {
+        case .number, .text: !text.isEmpty
+        default: false
         }
     }
 }

@@ -27,8 +27,9 @@ extension KioskSession {
         case .multiple(let options, _):
             editor = AnswerEditor(kind: .tick(count: options.count), plain: plain)
             kept = Self.indices(of: answer, in: options)
-        case .rank(let options, _):
-            editor = AnswerEditor(kind: .rank(count: options.count), plain: plain)
+        case .rank(let options, let picks):
+            let picks = InterviewEngine.neededPicks(options: options, picks: picks)
+            editor = AnswerEditor(kind: .rank(count: options.count, picks: picks), plain: plain)
             kept = Self.indices(of: answer, in: options)
         case .scale(let minimum, let maximum, _, _):
             editor = AnswerEditor(kind: .pick(count: maximum - minimum + 1), plain: plain, firstNumber: minimum)

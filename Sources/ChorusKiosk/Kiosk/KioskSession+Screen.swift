@@ -104,8 +104,13 @@ extension KioskSession {
                 }
             }
             legend.append(self.legend("Enter", .keyNext, language))
-            legend.append(self.legend(backKey, .keyBack, language))
-            if !question.isRequired, question.kind != .note { legend.append(self.legend("Tab", .keySkip, language)) }
+            // Back and skip wait until what is typed is erased (see receive).
+            if !editor.hasTypedAnswer {
+                legend.append(self.legend(backKey, .keyBack, language))
+                if !question.isRequired, question.kind != .note {
+                    legend.append(self.legend("Tab", .keySkip, language))
+                }
+            }
         case .complete, .declined:
             break
         }

@@ -104,6 +104,8 @@ struct KioskSession {
         case .asking(let interview, var editor):
             switch key {
             case .enter: submit(editor, interview, at: now)
+            // Typed text is not thrown away by a key pressed to move the cursor or indent.
+            case .left where editor.hasTypedAnswer, .tab where editor.hasTypedAnswer: break
             case .left: goBack(interview)
             case .tab: follow(engine.skip(interview), at: now)
             case .function(2): changeLanguage(interview, editor)

@@ -44,7 +44,7 @@ struct PINGate {
             if !typed.isEmpty { typed.removeLast() }
         case .character(let character) where !isLocked(at: now) && typed.utf8.count < Self.maximumLength:
             typed.append(character)
-        case .enter where !isLocked(at: now):
+        case .enter where !isLocked(at: now) && !typed.isEmpty:
             if Self.matches(Array(typed.utf8), pin) { return true }
             failures += 1
             lockedUntil = now + Self.delay(afterFailures: failures)
