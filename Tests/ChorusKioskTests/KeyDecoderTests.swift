@@ -71,6 +71,22 @@ import Testing
         #expect(decoder.decode([0xA2, 0x32]) == [.character("漢"), .character("2")])
     }
 
+    @Test func pastedLineBreaksAndTabsAreTypedAsSpacesNotPressed() {
+        var decoder = KeyDecoder()
+        let keys = decoder.decode(Array("\u{1B}[200~a b\r\nc\td\u{18}\u{1B}[201~\r".utf8))
+        #expect(
+            keys == [
+                .character("a"), .space, .character("b"), .space, .character("c"), .space, .character("d"), .enter,
+            ])
+    }
+
+    @Test func aPasteMarkSplitAcrossReadsIsStillAMark() {
+        var decoder = KeyDecoder()
+        #expect(decoder.decode(Array("\u{1B}[20".utf8)) == [])
+        #expect(decoder.decode(Array("0~x\ry\u{1B}[2".utf8)) == [.character("x"), .space, .character("y")])
+        #expect(decoder.decode(Array("01~\r".utf8)) == [.enter])
+    }
+
     @Test func anUnfinishedSequenceIsDroppedOnFlush() {
         var decoder = KeyDecoder()
         #expect(decoder.decode(Array("\u{1B}[1;".utf8)) == [])

@@ -3,8 +3,16 @@
 /// A read may end in the middle of an escape sequence or a UTF-8 character; those bytes wait for
 /// the next read. An escape byte on its own is ambiguous (the Escape key, or the start of an arrow
 /// key's sequence), so the reader calls ``flush()`` once no more bytes came for a short while.
+///
+/// Text pasted between a terminal's bracketed-paste marks is typed, never acted on: its line breaks
+/// and tabs become spaces and its control characters are dropped, so a paste cannot finish a
+/// question, skip one or open the PIN prompt.
 struct KeyDecoder {
     private var pending: [UInt8] = []
+    private var isPasting = false
+
+    private static let pasteStart = Array("\u{1B}[200~".utf8)
+    private static let pasteEnd = Array("\u{1B}[201~".utf8)
 
     /// Whether bytes are waiting to be completed by the next read or given up by ``flush()``.
     var hasPending: Bool { !pending.isEmpty }
@@ -14,15 +22,32 @@ struct KeyDecoder {
         pending.append(contentsOf: bytes)
         var keys: [KeyEvent] = []
         var index = 0
-        while index < pending.count {
-            guard let (key, length) = Self.key(in: pending[index...]) else { break }
+        decoding: while index < pending.count {
+            let rest = pending[index...]
+            for (mark, pasting) in [(Self.pasteStart, true), (Self.pasteEnd, false)] where rest.first == 0x1B {
+                if rest.starts(with: mark) {
+                    isPasting = pasting
+                    index += mark.count
+                    continue decoding
+                }
+                // The rest of a mark may come with the next read.
+                if mark.starts(with: rest) { break decoding }
+            }
+            guard let (key, length) = Self.key(in: rest) else { break }
+            index += length
             // A terminal sends CR for Enter; a paste may send CR LF, which is one Enter.
-            if key == .enter, pending[index] == 0x0A, index > 0, pending[index - 1] == 0x0D {
-                index += length
+            if key == .enter, pending[index - length] == 0x0A, index - length > 0, pending[index - length - 1] == 0x0D {
                 continue
             }
-            keys.append(key)
-            index += length
+            guard isPasting else {
+                keys.append(key)
+                continue
+            }
+            switch key {
+            case .character: keys.append(key)
+            case .space, .enter, .tab: keys.append(.space)
+            default: break
+            }
         }
         pending.removeFirst(index)
         return keys

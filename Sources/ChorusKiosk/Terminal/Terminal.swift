@@ -36,7 +36,7 @@ final class Terminal {
         TerminalRestoration.resizeNotifier = ends[1]
 
         // Leaving clears what the last respondent saw, also where the alternate screen is not kept apart.
-        let leave = Self.clearAll + (plain ? "" : "\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l")
+        let leave = Self.clearAll + (plain ? "" : "\u{1B}[?2004l\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l")
         TerminalRestoration.arm(modes: modes, leave: leave)
         var raw = modes
         raw.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)
@@ -50,7 +50,8 @@ final class Terminal {
             guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else {
                 throw .terminalFailed("switch the terminal to raw mode", errno)
             }
-            try write((plain ? "" : "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?7l") + Self.clearAll)
+            // Bracketed paste marks pasted text, so that its line breaks do not press Enter.
+            try write((plain ? "" : "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?7l\u{1B}[?2004h") + Self.clearAll)
         } catch {
             restore()
             throw error
