@@ -43,6 +43,22 @@ import Testing
         #expect(directory.standardError == "Surveys: error: is a directory, not a survey file\n")
     }
 
+    @Test func hugeConditionIsTooLongForValidateAndPreviewInsteadOfACrash() async throws {
+        // 100,000 terms overflowed the stack (exit 139) while the expression tree was released.
+        let condition = Array(repeating: "area = 'north'", count: 100_000).joined(separator: " or ")
+        let file = try Scratch.write(
+            try Scratch.fixture("every-kind.xml")
+                .replacingOccurrences(of: #"max="2">"#, with: #"max="2" show-if="\#(condition)">"#))
+        for command in ["validate", "preview"] {
+            let result = try await ChorusProcess.run([command, file])
+            #expect(result.status == 65, "\(command)")
+            #expect(
+                result.standardError
+                    == "\(file):20:56: error: in show-if: expression is too long: "
+                    + "split it into several questions or conditions\n")
+        }
+    }
+
     @Test func noFileIsAUsageError() async throws {
         let result = try await ChorusProcess.run(["validate"])
         #expect(result.status == 64)

@@ -189,6 +189,19 @@ struct ExpressionParserTests {
         #expect(parseError(tooMany)?.message.hasPrefix("expression is too long") == true)
     }
 
+    @Test func tokensAreCountedBeforeAnyTreeIsBuilt() {
+        // concat( with n literals, n - 1 commas and ) is 2n + 2 tokens; a leading minus is one more.
+        let literals = Array(repeating: "'a'", count: (ExpressionParser.maximumTokens - 2) / 2)
+        let atTheLimit = "concat(\(literals.joined(separator: ", ")))"
+        #expect(parseError(atTheLimit) == nil)
+        #expect(parseError("-" + atTheLimit) == ExpressionError(offset: 0, ExpressionParser.tooLong))
+        // 100,000 terms overflowed the stack releasing the tree built before its height was checked.
+        let chain = Array(repeating: "q", count: 100_000).joined(separator: " or ")
+        #expect(parseError(chain) == ExpressionError(offset: 0, ExpressionParser.tooLong))
+        let negations = String(repeating: "-", count: 100_000) + "1"
+        #expect(parseError(negations) == ExpressionError(offset: 0, ExpressionParser.tooLong))
+    }
+
     @Test func sourceDecidesEquality() throws {
         #expect(try Expression(parsing: "a = 1") == Expression(parsing: "a = 1"))
         #expect(try Expression(parsing: "a = 1") != Expression(parsing: "a=1"))

@@ -14,11 +14,16 @@ struct ExpressionLexer {
         indices = Array(source.unicodeScalars.indices) + [source.unicodeScalars.endIndex]
     }
 
-    static func tokenize(_ source: String) throws(ExpressionError) -> [ExpressionToken] {
+    /// The tokens of `source`, then `.end`; more than `limit` tokens before the end is an error.
+    static func tokenize(_ source: String, limit: Int) throws(ExpressionError) -> [ExpressionToken] {
         var lexer = ExpressionLexer(source)
         var tokens: [ExpressionToken] = []
         repeat {
             tokens.append(try lexer.next())
+            // Checked while scanning, so a megabyte-long attribute costs no more than the limit.
+            if tokens.count > limit, tokens.last?.kind != .end {
+                throw ExpressionError(offset: 0, ExpressionParser.tooLong)
+            }
         } while tokens.last?.kind != .end
         return tokens
     }

@@ -4,6 +4,12 @@ struct ExpressionParser {
     static let maximumNesting = 64
     /// Bounds the tree's height, which evaluation and analysis recurse over.
     static let maximumHeight = 1000
+    /// Bounds the tree's size before it is built. A tree is at most as high as it has tokens, and
+    /// releasing one recurses as deep as it is high, so a tree from 90,000 `or` terms overflowed the
+    /// stack even while being refused as too high. The longest condition in the ODK test forms has
+    /// under 250 tokens.
+    static let maximumTokens = 4000
+    static let tooLong = "expression is too long: split it into several questions or conditions"
 
     private let tokens: [ExpressionToken]
     private var index = 0
@@ -14,12 +20,10 @@ struct ExpressionParser {
     }
 
     static func parse(_ source: String) throws(ExpressionError) -> ExpressionNode {
-        var parser = ExpressionParser(tokens: try ExpressionLexer.tokenize(source))
+        var parser = ExpressionParser(tokens: try ExpressionLexer.tokenize(source, limit: maximumTokens))
         let node = try parser.parseExpression()
         guard parser.current.kind == .end else { throw parser.unexpected() }
-        if node.height > maximumHeight {
-            throw ExpressionError(offset: 0, "expression is too long: split it into several questions or conditions")
-        }
+        if node.height > maximumHeight { throw ExpressionError(offset: 0, tooLong) }
         return node
     }
 
