@@ -10,6 +10,7 @@ extension Survey {
         for (index, question) in questions.enumerated() {
             if let showIf = question.showIf {
                 let location = SurveyLocation.question(index: index, attribute: "show-if")
+                problems += unsupported(in: showIf, attribute: "show-if", at: location)
                 problems += references(in: showIf, of: index, at: location, indexByID: indexByID)
                 if let offset = showIf.currentValueOffset {
                     problems.append(
@@ -25,6 +26,7 @@ extension Survey {
             }
             for (number, constraint) in question.constraints.enumerated() {
                 let location = SurveyLocation.constraint(question: index, constraint: number, attribute: "test")
+                problems += unsupported(in: constraint.test, attribute: "test", at: location)
                 problems += references(
                     in: constraint.test, of: index, at: location, indexByID: indexByID)
                 if let message = neverHolds(constraint.test, on: question) {
@@ -33,6 +35,15 @@ extension Survey {
             }
         }
         return problems + phraseProblems()
+    }
+
+    /// Reported as the parser's errors are, after the attribute, since they too are about how it is written.
+    private func unsupported(in expression: Expression, attribute: String, at location: SurveyLocation)
+        -> [SurveyProblem]
+    {
+        expression.unsupportedInSurvey.map {
+            SurveyProblem(location, offset: $0.offset, "in \(attribute): \($0.message)")
+        }
     }
 
     private func references(
