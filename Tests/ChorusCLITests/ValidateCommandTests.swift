@@ -59,6 +59,12 @@ import Testing
         }
     }
 
+    @Test func fileNameWithALineBreakStaysOnOneLine() async throws {
+        let result = try await ChorusProcess.run(["validate", "no-such\nsurvey.xml"])
+        #expect(result.status == 66)
+        #expect(result.standardError == #"no-such\nsurvey.xml: error: no such file"# + "\n")
+    }
+
     @Test func noFileIsAUsageError() async throws {
         let result = try await ChorusProcess.run(["validate"])
         #expect(result.status == 64)

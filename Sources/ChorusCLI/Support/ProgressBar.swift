@@ -29,7 +29,7 @@ struct ProgressBar {
         let clock = ContinuousClock()
         let start = clock.now
         return ProgressBar(unit: unit, isTerminal: isatty(2) == 1, elapsed: { clock.now - start }) { text in
-            StandardError.write(text, newline: false)
+            StandardError.writeRaw(text)
         }
     }
 

@@ -8,7 +8,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var column: Int
     /// Always `error` for now; kept so that editors and CI can filter.
     public var severity: String
-    /// Lowercase, naming the offending value.
+    /// Lowercase, naming the offending value, on one line: control characters in a quoted value are
+    /// escaped (`\n`).
     public var message: String
 
     /// Creates a diagnostic.
@@ -17,9 +18,12 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.line = position.line
         self.column = position.column
         self.severity = "error"
-        self.message = message
+        // Escaped here, where every checker's message passes, so that no value can split it.
+        self.message = message.escapingControlCharacters
     }
 
-    /// `file:line:column: error: message`.
-    public var description: String { "\(file):\(line):\(column): \(severity): \(message)" }
+    /// `file:line:column: error: message`, always one line.
+    public var description: String {
+        "\(file.escapingControlCharacters):\(line):\(column): \(severity): \(message)"
+    }
 }

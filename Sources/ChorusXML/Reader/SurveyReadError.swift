@@ -7,7 +7,7 @@ public enum SurveyReadError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .cannotOpen(let file, let reason): "\(file): error: \(reason)"
+        case .cannotOpen(let file, let reason): "\(file.escapingControlCharacters): error: \(reason)"
         case .invalid(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
         }
     }
