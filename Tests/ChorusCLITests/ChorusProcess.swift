@@ -20,20 +20,25 @@ struct ChorusProcess {
             .deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:])
-        async throws -> Result
-    {
-        try await run(executable: binary, arguments, in: directory, environment: environment)
+    /// Runs the binary; with `outputFile`, its standard output goes to that file (`/dev/full`) and
+    /// the result's ``Result/standardOutput`` is empty.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        outputFile: String? = nil
+    ) async throws -> Result {
+        try await run(executable: binary, arguments, in: directory, environment: environment, outputFile: outputFile)
     }
 
     /// Runs `executable`; `environment` adds to or replaces variables of the test's own environment.
     static func run(
-        executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+        executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        outputFile: String? = nil
     ) async throws -> Result {
         await slots.acquire()
         do {
             let result = try await offThePool {
-                try runWaiting(executable: executable, arguments, in: directory, environment: environment)
+                try runWaiting(
+                    executable: executable, arguments, in: directory, environment: environment, outputFile: outputFile)
             }
             await slots.release()
             return result
@@ -63,7 +68,7 @@ struct ChorusProcess {
     static let limit: DispatchTimeInterval = .seconds(300)
 
     private static func runWaiting(
-        executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String]
+        executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String], outputFile: String?
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -75,7 +80,10 @@ struct ChorusProcess {
         process.environment = inherited.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         let (output, error) = (Pipe(), Pipe())
-        process.standardOutput = output
+        let file = try outputFile.map { path in
+            try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        }
+        process.standardOutput = file ?? output
         process.standardError = error
         // Once `run` returns, this process holds only the pipes' read ends.
         try launch(process)
@@ -85,8 +93,13 @@ struct ChorusProcess {
         // Drain standard output on another thread while reading standard error here, so that
         // neither pipe can fill up and block the child.
         let collected = OutputBox()
-        let reader = Thread { collected.data = (try? output.fileHandleForReading.readToEnd()) ?? Data() }
-        reader.start()
+        if file == nil {
+            let reader = Thread { collected.data = (try? output.fileHandleForReading.readToEnd()) ?? Data() }
+            reader.start()
+        } else {
+            // Standard output went to the file, so the pipe has no writer but this process: nothing to drain.
+            collected.data = Data()
+        }
         let errorData = (try? error.fileHandleForReading.readToEnd()) ?? Data()
         process.waitUntilExit()
         watchdog.cancel()

@@ -65,6 +65,18 @@ import Testing
         #expect(result.standardError == #"no-such\nsurvey.xml: error: no such file"# + "\n")
     }
 
+    @Test(arguments: [
+        ["validate", "--print-schema"],
+        ["validate", "--format", "json", "Surveys/safety-priorities.xml"],
+        ["validate", "--format", "json", "Surveys/no-such-survey.xml"],
+        ["preview", "Surveys/safety-priorities.xml"],
+    ])
+    func outputThatCannotBeWrittenExits74(arguments: [String]) async throws {
+        let result = try await ChorusProcess.run(arguments, outputFile: "/dev/full")
+        #expect(result.status == 74)
+        #expect(result.standardError == "chorus: error: cannot write to standard output: No space left on device\n")
+    }
+
     @Test func noFileIsAUsageError() async throws {
         let result = try await ChorusProcess.run(["validate"])
         #expect(result.status == 64)

@@ -23,6 +23,6 @@ struct PreviewCommand: ParsableCommand {
             )
             throw ExitStatus.usage
         }
-        print(SurveyPreview(survey: survey, language: language).render())
+        try StandardOutput.write(SurveyPreview(survey: survey, language: language).render() + "\n")
     }
 }

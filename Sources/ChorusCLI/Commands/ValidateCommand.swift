@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         if printSchema {
-            print(SurveyReader.schema, terminator: "")
+            try StandardOutput.write(SurveyReader.schema)
             return
         }
         let reader = SurveyReader()
@@ -53,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
                 + diagnostics
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(all), as: UTF8.self))
+            try StandardOutput.write(String(decoding: try encoder.encode(all), as: UTF8.self) + "\n")
         }
         if !unreadable.isEmpty { throw ExitStatus.noInput }
         if !diagnostics.isEmpty { throw ExitStatus.dataError }
