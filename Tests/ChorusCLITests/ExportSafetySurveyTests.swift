@@ -110,6 +110,44 @@ import Testing
         #expect(report.contains("concerns by area"))
     }
 
+    @Test func aSmallGroupWhoAllAnsweredAlikeShowsNoZeroInTheTablesOrTheReport() async throws {
+        let (survey, database) = try Self.registered()
+        // As in the tester's run: the two residents living outside the city both chose not to
+        // call 911, and everyone else is split evenly.
+        let areas = [("north", 90), ("east", 80), ("south", 60), ("west", 40), ("prefer-not", 24), ("elsewhere", 2)]
+        var index = 0
+        for (area, count) in areas {
+            for _ in 0..<count {
+                index += 1
+                let answers: [String: Answer] = [
+                    "area": .choice(area), "concerns": .choices(["traffic", "housing", "youth"]),
+                    "no-911": .yesNo(area == "elsewhere" || index % 2 == 0),
+                ]
+                try database.save(
+                    Response(surveyID: survey.id, surveyVersion: survey.version, language: "en", answers: answers),
+                    channel: .sms, site: nil, day: Day("2026-11-04")!, erasingArrivalOrder: false)
+            }
+        }
+        try database.eraseArrivalOrder()
+        let out = try StoreCommandTests.folder().appendingPathComponent("release")
+
+        let result = try await ChorusProcess.run(["export", "--db", database.path, "--out", out.path, survey.id])
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let table = try String(contentsOf: out.appendingPathComponent("tables/no-911.by.area.csv"), encoding: .utf8)
+        #expect(table.contains("elsewhere,total,SUPPRESSED"))
+        #expect(table.contains("elsewhere,no,SUPPRESSED"), "\(table)")
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        let rows = report.components(separatedBy: "<th scope=\"row\">I live outside the city</th>").dropFirst()
+        // A row of zeros is a question nobody in the group answered, which says nothing.
+        var checked = 0
+        for row in rows.map({ $0.prefix { $0 != "\n" } }) where row.contains("withheld") {
+            checked += 1
+            #expect(!row.contains("<td>0</td>") && !row.contains("<small>0</small>"), "\(row)")
+        }
+        #expect(checked > 0)
+    }
+
     @Test func aSecondReleaseAfterMoreResponsesIsCheckedAgainstTheFirst() async throws {
         let (survey, database) = try Self.registered()
         let path = database.path

@@ -133,6 +133,30 @@ struct JointAttacker {
         return found
     }
 
+    /// Each 0 in a group of 1 to k-1 respondents that a reader can be sure of, published or, given
+    /// `completions`, 0 in every one of them: it tells what every one of them answered.
+    func attributeDisclosures(in release: FindingsRelease, k: Int, truth: [Int], completions: [[Int]]?) -> [String] {
+        func value(_ cell: Cell, _ joint: [Int]) -> Int { cell.members.reduce(0) { $0 + joint[$1] } }
+        let cells = cells(of: release)
+        var found: [String] = []
+        for cell in cells {
+            // A table's rows are its groups; the total of the last dimension is a row's size.
+            guard let table = release.table(cell.table), let last = table.dimensions.last,
+                last.values[cell.coordinates.last!].role != .total,
+                let totalIndex = last.values.firstIndex(where: { $0.role == .total }),
+                let group = cells.first(where: {
+                    $0.table == cell.table && $0.coordinates == cell.coordinates.dropLast() + [totalIndex]
+                })
+            else { continue }
+            let size = value(group, truth)
+            guard (1..<k).contains(size), value(cell, truth) == 0 else { continue }
+            if cell.count == .count(0) || completions.map({ Self.range(cell, over: $0).upperBound == 0 }) == true {
+                found.append("\(cell.name) says what all \(size) of the group answered")
+            }
+        }
+        return found
+    }
+
     /// What the attacker learns from two releases of a population that only grew: a withheld count
     /// of either, or what changed in any count, narrowed into 1 to k-1.
     func disclosures(first: FindingsRelease, second: FindingsRelease, k: Int) -> [String]? {

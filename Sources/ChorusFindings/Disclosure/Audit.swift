@@ -87,6 +87,13 @@ struct Audit {
             changes += pairs.filter { variable($0.0) >= 0 || variable($0.1) >= 0 }.map { (from: $0.0, to: $0.1) }
         }
         var failures: [Failure] = []
+        // A 0 of a group under k must be withheld, and some completion must make it 1 or more;
+        // unless an earlier release published it as 0, which no release can take back.
+        let attributeZeros = statistics.attributeZeros(threshold: threshold)
+        failures += attributeZeros.sorted().filter { !suppressed[$0] }.map { .count(.current($0)) }
+        for id in attributeZeros.sorted() where suppressed[id] && !wasPublishedAsZero(id) {
+            if try !system.canReach([(currentVariable[id], 1)], atLeast: 1) { failures.append(.count(.current(id))) }
+        }
         for subject in system.subjects {
             let k = Double(threshold(of: subject))
             if case .current = subject, let truth = truth(of: subject), truth == 0 || truth >= k { continue }
@@ -113,6 +120,12 @@ struct Audit {
             }
         }
         return failures
+    }
+
+    /// Whether an earlier release published the count `id` names as 0.
+    private func wasPublishedAsZero(_ id: Int) -> Bool {
+        let key = statistics.statistics[id].key
+        return earlier.contains { release in release.position(of: key).flatMap { release.values[$0] } == 0 }
     }
 
     /// A count's true value, when the audit knows it: this release's, or an earlier published one.
@@ -177,6 +190,21 @@ private struct System {
     mutating func canLeaveSmallRange(_ terms: [(variable: Int, coefficient: Double)], constant: Double, k: Double)
         throws(FindingsError) -> Bool
     {
+        try canReach(terms, constant: constant, atMost: 0, atLeast: k)
+    }
+
+    /// Whether some whole-number completion makes `Σ terms` at least `bound`.
+    mutating func canReach(_ terms: [(variable: Int, coefficient: Double)], atLeast bound: Double)
+        throws(FindingsError) -> Bool
+    {
+        try canReach(terms, constant: 0, atMost: nil, atLeast: bound)
+    }
+
+    /// Whether some whole-number completion makes `Σ terms + constant` at most `low` or at least
+    /// `high`, each side tried when given.
+    private mutating func canReach(
+        _ terms: [(variable: Int, coefficient: Double)], constant: Double, atMost low: Double?, atLeast high: Double?
+    ) throws(FindingsError) -> Bool {
         if componentOf.isEmpty { split() }
         let roots = Set(terms.map { componentOf[$0.variable] })
         // The audit's quantities are one count or one count's growth, whose two releases are
@@ -187,17 +215,23 @@ private struct System {
         defer { components[root] = component }
         func value(_ point: [Double]) -> Double { local.reduce(constant) { $0 + $1.coefficient * point[$1.variable] } }
         let tolerance = LinearProgram.tolerance
-        if component.points.contains(where: { value($0) <= tolerance || value($0) >= k - tolerance }) { return true }
-        // Pushed down to 0 or below, else up to k or above.
-        if IntegerSearch.reaches(
-            local, atMost: -constant, in: component.program, from: component.start,
-            points: &component.points)
+        if component.points.contains(where: { point in
+            low.map { value(point) <= $0 + tolerance } == true || high.map { value(point) >= $0 - tolerance } == true
+        }) {
+            return true
+        }
+        // Pushed down to `low` or below, else up to `high` or above.
+        if let low,
+            IntegerSearch.reaches(
+                local, atMost: low - constant, in: component.program, from: component.start,
+                points: &component.points)
         {
             return true
         }
+        guard let high else { return false }
         let negated = local.map { (variable: $0.variable, coefficient: -$0.coefficient) }
         return IntegerSearch.reaches(
-            negated, atMost: constant - k, in: component.program, from: component.start,
+            negated, atMost: constant - high, in: component.program, from: component.start,
             points: &component.points)
     }
 

@@ -133,6 +133,7 @@ struct ReleasePlan: Sendable {
             cells.append(statistics.add(StatisticKey.group(dimension, value), count))
         }
         statistics.sum(respondents, cells)
+        statistics.group(respondents, cells)
         var dimension = dimension
         dimension.values.append(Self.total)
         tables.append(
@@ -163,6 +164,7 @@ struct ReleasePlan: Sendable {
         for (value, count) in zip(slot.values, counts) {
             cells.append(statistics.add(key(StatisticKey.answer(id, value.code)), count))
         }
+        var notChosen: [Int] = []
         switch slot.shape {
         case .one:
             statistics.sum(total, cells)
@@ -173,13 +175,14 @@ struct ReleasePlan: Sendable {
             if let maximum { statistics.atMost(cells.map { ($0, 1) } + [(total, -maximum)]) }
             for (value, cell) in zip(slot.values, cells) {
                 let count = statistics.statistics[cell].value
-                let notChosen = statistics.add(
-                    key(StatisticKey.notChosen(id, value.code)), answered - count, isShown: false)
-                statistics.sum(total, [cell, notChosen])
+                notChosen.append(
+                    statistics.add(key(StatisticKey.notChosen(id, value.code)), answered - count, isShown: false))
+                statistics.sum(total, [cell, notChosen.last!])
             }
         case .answeredOnly, .text:
             break
         }
+        statistics.group(total, cells + notChosen)
         return cells + [total]
     }
 
@@ -232,6 +235,7 @@ struct ReleasePlan: Sendable {
                 byValue[valueIndex].append(cell)
             }
             statistics.sum(reached, row)
+            statistics.group(reached, row)
             cells += row + [reached]
             shareOf += row.map { _ in reached } + [nil]
         }

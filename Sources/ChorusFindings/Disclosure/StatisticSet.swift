@@ -26,8 +26,17 @@ struct StatisticSet: Sendable {
         var coefficient: Int
     }
 
+    /// The people of one row of a table, as its total, and the counts of what they answered
+    /// (with the hidden "did not choose" counts): a 0 among these says what every one of them
+    /// answered.
+    struct Group: Sendable, Hashable {
+        var total: Int
+        var members: [Int]
+    }
+
     private(set) var statistics: [Statistic] = []
     private(set) var relations: [Relation] = []
+    private(set) var groups: [Group] = []
     private var ids: [String: Int] = [:]
 
     /// The id of the statistic with `key`, added with `value` if new.
@@ -66,6 +75,22 @@ struct StatisticSet: Sendable {
     /// Records `Σ coefficient × statistic ≤ 0`.
     mutating func atMost(_ terms: [(statistic: Int, coefficient: Int)]) {
         relate(terms, isEquality: false)
+    }
+
+    /// Records that `members` count what the people counted by `total` answered.
+    mutating func group(_ total: Int, _ members: [Int]) {
+        groups.append(Group(total: total, members: members))
+    }
+
+    /// The zeros of groups of 1 to `threshold - 1` people. Published, or worked out from what is
+    /// published, such a 0 tells what everyone in a group too small to publish answered (attribute
+    /// disclosure), just as a 100% would: so each must stay withheld and not be pinned to 0.
+    func attributeZeros(threshold: Int) -> Set<Int> {
+        var zeros = Set<Int>()
+        for group in groups where (1..<max(1, threshold)).contains(statistics[group.total].value) {
+            zeros.formUnion(group.members.filter { statistics[$0].value == 0 })
+        }
+        return zeros
     }
 
     /// Records `part ≤ whole`, or `part = whole` when `isEquality`.

@@ -10,6 +10,11 @@ struct Suppression: Sendable {
     private let relationsOf: [[Int]]
     /// Per statistic, how many tables show it; 0 for one no table shows.
     private let tablesShowing: [Int]
+    /// Per statistic, the zeros of the groups it is the total of: withheld along with it.
+    private let zerosOf: [Int: [Int]]
+    /// The zeros of groups under k, which must not be worked out either (see
+    /// ``StatisticSet/attributeZeros(threshold:)``).
+    private let attributeZeros: Set<Int>
 
     init(statistics: StatisticSet, tablesShowing: [Int], threshold: Int, earlier: [EarlierRelease]) {
         self.statistics = statistics
@@ -22,6 +27,12 @@ struct Suppression: Sendable {
             for term in relation.terms { relationsOf[term.statistic].append(index) }
         }
         self.relationsOf = relationsOf
+        var zerosOf: [Int: [Int]] = [:]
+        for group in statistics.groups {
+            zerosOf[group.total, default: []] += group.members.filter { statistics.statistics[$0].value == 0 }
+        }
+        self.zerosOf = zerosOf
+        attributeZeros = statistics.attributeZeros(threshold: threshold)
     }
 
     func isSmall(_ count: Int) -> Bool {
@@ -47,7 +58,7 @@ struct Suppression: Sendable {
     /// finds it can be worked out from those shown.
     mutating func applyPrimary() {
         for id in statistics.statistics.indices where !isPublishable(id) || !statistics.statistics[id].isShown {
-            suppressed[id] = true
+            suppress(id)
         }
     }
 
@@ -65,17 +76,23 @@ struct Suppression: Sendable {
             guard needsMore(relation), let chosen = cheapestPublished(in: relation) else {
                 continue
             }
-            suppress(chosen)
-            for other in relationsOf[chosen] where !queued[other] {
-                queued[other] = true
-                queue.append(other)
+            for withheld in suppress(chosen) {
+                for other in relationsOf[withheld] where !queued[other] {
+                    queued[other] = true
+                    queue.append(other)
+                }
             }
         }
     }
 
-    /// Withholds `id`; the caller runs ``applyComplementary()`` again afterwards.
-    mutating func suppress(_ id: Int) {
-        suppressed[id] = true
+    /// Withholds `id`, and the zeros of a group it is the total of: a 0 beside a withheld group
+    /// size would still say that everyone in the group gave the other answers. Returns the counts
+    /// newly withheld; the caller runs ``applyComplementary()`` again afterwards.
+    @discardableResult
+    mutating func suppress(_ id: Int) -> [Int] {
+        let withheld = ([id] + zerosOf[id, default: []]).filter { !suppressed[$0] }
+        for statistic in withheld { suppressed[statistic] = true }
+        return withheld
     }
 
     /// Whether an equality, with `also` withheld too, leaves a withheld count alone or withheld
@@ -86,12 +103,14 @@ struct Suppression: Sendable {
         guard relation.isEquality else { return false }
         var withheld = 0
         var sensitive = 0
+        var guardsZero = false
         var signs = Set<Int>()
         var published = 0
         for term in relation.terms {
             if suppressed[term.statistic] || term.statistic == also {
                 withheld += 1
                 if needsProtection(term.statistic) || term.statistic == also { sensitive += 1 }
+                if attributeZeros.contains(term.statistic) { guardsZero = true }
                 signs.insert(term.coefficient.signum())
             } else {
                 published += term.coefficient * statistics.statistics[term.statistic].value
@@ -99,14 +118,17 @@ struct Suppression: Sendable {
         }
         guard sensitive > 0 else { return false }
         if withheld == 1 { return true }
-        // Withheld counts all on one side add up to what the published ones leave over.
-        return withheld > 1 && signs.count == 1 && isSmall(abs(published))
+        // Withheld counts all on one side add up to what the published ones leave over; when that
+        // is 0, each of them is 0.
+        return withheld > 1 && signs.count == 1 && (isSmall(abs(published)) || (guardsZero && published == 0))
     }
 
     /// Whether `id` is withheld and must not be worked out: a hidden count only when it would fail
-    /// primary suppression, since working out one that is 0 or large reveals nothing.
+    /// primary suppression or is a 0 of a group under k, since working out another that is 0 or
+    /// large reveals nothing.
     private func needsProtection(_ id: Int) -> Bool {
-        suppressed[id] && (statistics.statistics[id].isShown || !isPublishable(id))
+        suppressed[id]
+            && (statistics.statistics[id].isShown || !isPublishable(id) || attributeZeros.contains(id))
     }
 
     /// The published count whose withholding costs least to break `relation`, lowest id first on

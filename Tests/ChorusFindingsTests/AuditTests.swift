@@ -1,0 +1,46 @@
+import Testing
+
+@testable import ChorusFindings
+
+/// The audit on hand-made statistics: what it refuses even when suppression let it through.
+@Suite struct AuditTests {
+    /// A group of two who both said "yes", beside a group of 20 who all said "no".
+    static func twoGroups() -> (StatisticSet, total: Int, no: Int) {
+        var statistics = StatisticSet()
+        let total = statistics.add("q|g=small", 2)
+        let yes = statistics.add("q=yes|g=small", 2)
+        let no = statistics.add("q=no|g=small", 0)
+        statistics.sum(total, [yes, no])
+        statistics.group(total, [yes, no])
+        let other = statistics.add("q=no|g=large", 20)
+        let column = statistics.add("q=no", 20)
+        statistics.sum(column, [no, other])
+        return (statistics, total, no)
+    }
+
+    @Test func aPublishedZeroOfAGroupUnderKFailsTheAudit() throws {
+        let (statistics, _, no) = Self.twoGroups()
+        var suppressed = [Bool](repeating: false, count: statistics.statistics.count)
+        suppressed[0] = true
+        suppressed[1] = true
+
+        let audit = Audit(statistics: statistics, suppressed: suppressed, threshold: 11, earlier: [])
+
+        #expect(try audit.failures() == [.count(.current(no))])
+    }
+
+    @Test func aWithheldZeroOfAGroupUnderKThatTheTotalsPinFailsTheAudit() throws {
+        let (statistics, _, no) = Self.twoGroups()
+        var suppressed = [Bool](repeating: false, count: statistics.statistics.count)
+        for id in 0...2 { suppressed[id] = true }
+
+        // "no" is 20 minus the large group's 20: withheld, but worked out all the same.
+        let pinned = Audit(statistics: statistics, suppressed: suppressed, threshold: 11, earlier: [])
+        #expect(try pinned.failures() == [.count(.current(no))])
+
+        // With the large group's "no" and the column withheld too, it could be anything up to 2.
+        for id in suppressed.indices { suppressed[id] = true }
+        let hidden = Audit(statistics: statistics, suppressed: suppressed, threshold: 11, earlier: [])
+        #expect(try hidden.failures().contains(.count(.current(no))) == false)
+    }
+}
