@@ -138,6 +138,20 @@ import Testing
         #expect(language.standardError.contains("survey 'corner-store' has no 'fr'; it has en, es"))
     }
 
+    @Test func aHandfulOfResponsesIsReleasedWithWhatCannotBePublishedLeftOut() async throws {
+        let database = try Self.database(responses: 4)
+        let out = try StoreCommandTests.folder().appendingPathComponent("release")
+
+        let result = try await ChorusProcess.run(["export", "--db", database.path, "--out", out.path, Self.surveyID])
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let files = try Self.contents(of: out)
+        #expect(files["report.html"] != nil)
+        #expect(files["priorities/wants.csv"] == nil, "a ranking whose positions are left out is left out too")
+        let log = String(decoding: try #require(files["disclosure-log.json"]), as: UTF8.self)
+        #expect(log.contains("\"wants.positions\""))
+    }
+
     @Test func aSurveyWithoutResponsesSaysSoAndWritesNothing() async throws {
         let database = try Self.database(responses: 0)
         let folder = try StoreCommandTests.folder()

@@ -125,6 +125,22 @@ import Testing
         #expect(release.publishedCounts.allSatisfy { $0 == 0 })
     }
 
+    @Test func aHandfulOfResponsesGivesAReleaseWithoutTheRankingsItCannotPublish() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        try FindingsFixtures.save(Array(Self.largeEntries().prefix(4)), to: database, survey: survey)
+
+        let release = try FindingsFixtures.build(survey, database)
+
+        #expect(release.reach.respondents == .suppressed)
+        // The positions a Borda count is made of are too sparse to show, so there is no ranking
+        // of concerns; one of services comes from its own table, every count of it withheld.
+        #expect(release.disclosure.withheldTables.contains(WithheldTable(id: "concerns.positions", reason: .sparse)))
+        #expect(release.priorities.map(\.questionID) == ["services"])
+        #expect(release.priorities.first?.ballots == .suppressed)
+        #expect(release.publishedCounts.allSatisfy { $0 == 0 })
+    }
+
     @Test func answersThatDoNotFitTheSurveyAreRefusedNamingTheQuestion() throws {
         let survey = FindingsFixtures.everyKind
         let database = try FindingsFixtures.database(for: survey)

@@ -30,8 +30,13 @@ struct ReleaseAssembly {
         }
     }
 
+    /// The rankings whose source tables the release shows: a question's own table, and for a rank
+    /// question its positions too. A ranking whose table is left out (in the first weeks, most
+    /// positions tables are too sparse) is left out with it: it could only be computed from
+    /// counts the release does not publish.
     var priorities: [PriorityResult] {
-        plan.slots.compactMap { slot in
+        plan.slots.indices.compactMap { index in
+            let slot = plan.slots[index]
             let id = slot.question.id
             let method: PriorityMethod
             let topN: Int
@@ -45,23 +50,23 @@ struct ReleaseAssembly {
             default:
                 return nil
             }
-            let statistics = plan.statistics
-            let standings = slot.values.map { value in
-                var positions: [PublishedCount] = []
-                if case .ranked(let picks) = slot.shape {
-                    positions = (1...picks).map {
-                        published(statistics.id(of: StatisticKey.ranked(id, value.code, position: $0))!)
-                    }
+            // Cells are the options then the total; positions are one such row per place.
+            guard let own = plan.tables.first(where: { $0.kind == .question && $0.slot == index }) else { return nil }
+            let positions = plan.tables.first { $0.kind == .positions && $0.slot == index }
+            if case .ranked = slot.shape, positions == nil { return nil }
+            let width = slot.values.count + 1
+            let standings = slot.values.indices.map { option in
+                let places = positions.map { table in
+                    stride(from: option, to: table.cells.count, by: width).map { published(table.cells[$0]) }
                 }
                 return PriorityRanking.Standing(
-                    value: value.code, label: value.label ?? LocalizedText([:]), positions: positions,
-                    named: published(statistics.id(of: StatisticKey.answer(id, value.code))!))
+                    value: slot.values[option].code, label: slot.values[option].label ?? LocalizedText([:]),
+                    positions: places ?? [], named: published(own.cells[option]))
             }
-            let isRank = if case .ranked = slot.shape { true } else { false }
             return PriorityRanking(
                 questionID: id, title: slot.question.prompt, method: method, topN: topN,
-                ballots: published(statistics.id(of: StatisticKey.question(id))!), standings: standings,
-                sourceTableID: isRank ? "\(id).positions" : id, smallGroup: smallGroup
+                ballots: published(own.cells[width - 1]), standings: standings,
+                sourceTableID: positions?.id ?? own.id, smallGroup: smallGroup
             ).result
         }
     }
