@@ -163,11 +163,13 @@ public struct FindingsBuilder: Sendable {
             earlier: earlier)
         suppression.applyPrimary()
         suppression.applyComplementary()
+        // Each round withholds more, so what one round proves safe stays safe (see Audit.Progress).
+        var progress = Audit.Progress()
         while true {
             let audit = Audit(
                 statistics: plan.statistics, suppressed: suppression.suppressed,
                 threshold: threshold.minimumCount, earlier: earlier)
-            let failures = try audit.failures()
+            let failures = try audit.failures(progress: &progress)
             guard !failures.isEmpty else { return .success(suppression.suppressed) }
             var stuck: [Audit.Failure] = []
             for failure in failures {

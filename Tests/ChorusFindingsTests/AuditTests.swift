@@ -43,4 +43,25 @@ import Testing
         let hidden = Audit(statistics: statistics, suppressed: suppressed, threshold: 11, earlier: [])
         #expect(try hidden.failures().contains(.count(.current(no))) == false)
     }
+
+    @Test func anAuditAfterWithholdingMoreSearchesOnlyWhatIsNewOrStillFailing() throws {
+        let (statistics, _, no) = Self.twoGroups()
+        var suppressed = [Bool](repeating: false, count: statistics.statistics.count)
+        for id in 0...2 { suppressed[id] = true }
+        var progress = Audit.Progress()
+
+        let first = Audit(statistics: statistics, suppressed: suppressed, threshold: 11, earlier: [])
+        #expect(try first.failures(progress: &progress) == [.count(.current(no))])
+        // The small group's total and "yes" (both 2), and its pinned 0.
+        #expect(progress.searched == 3)
+        #expect(progress.provenSafe.count == 2)
+
+        // Withholding the large group's "no" (20) and the column's total (20) adds nothing to
+        // search but the 0 that failed: large counts need no search, and what was safe stays so.
+        for id in suppressed.indices { suppressed[id] = true }
+        let second = Audit(statistics: statistics, suppressed: suppressed, threshold: 11, earlier: [])
+        #expect(try second.failures(progress: &progress) == [])
+        #expect(progress.searched == 4)
+        #expect(progress.provenSafe.count == 3)
+    }
 }

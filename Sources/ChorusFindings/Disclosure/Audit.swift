@@ -25,8 +25,27 @@ struct Audit {
 
     private typealias Terms = [(variable: Int, coefficient: Double)]
 
+    /// What the audits of one release have proven so far, and how much they searched.
+    ///
+    /// A quantity proven safe stays safe when more is withheld, since the completion that proved
+    /// it still fits what is published; so a caller that withholds more and audits again searches
+    /// only what is new or still failing. Auditing after a merge against several earlier
+    /// releases once searched everything again each round, on programs of hundreds of unknowns.
+    struct Progress {
+        var provenSafe: Set<Failure> = []
+        /// How many quantities were searched for a completion that makes them safe.
+        var searched = 0
+    }
+
     /// Every count and change an attacker can narrow into 1 to k-1; none when the release is safe.
     func failures() throws(FindingsError) -> [Failure] {
+        var progress = Progress()
+        return try failures(progress: &progress)
+    }
+
+    /// The failures, skipping the quantities `progress` has proven safe and adding those this
+    /// audit proves safe.
+    func failures(progress: inout Progress) throws(FindingsError) -> [Failure] {
         var system = System()
         var currentVariable = [Int](repeating: -1, count: statistics.statistics.count)
         for id in suppressed.indices where suppressed[id] { currentVariable[id] = system.add(.current(id)) }
@@ -91,14 +110,21 @@ struct Audit {
         // unless an earlier release published it as 0, which no release can take back.
         let attributeZeros = statistics.attributeZeros(threshold: threshold)
         failures += attributeZeros.sorted().filter { !suppressed[$0] }.map { .count(.current($0)) }
+        func check(_ quantity: Failure, _ isSafe: () throws(FindingsError) -> Bool) throws(FindingsError) {
+            guard !progress.provenSafe.contains(quantity) else { return }
+            progress.searched += 1
+            if try isSafe() { progress.provenSafe.insert(quantity) } else { failures.append(quantity) }
+        }
         for id in attributeZeros.sorted() where suppressed[id] && !wasPublishedAsZero(id) {
-            if try !system.canReach([(currentVariable[id], 1)], atLeast: 1) { failures.append(.count(.current(id))) }
+            try check(.count(.current(id))) { () throws(FindingsError) in
+                try system.canReach([(currentVariable[id], 1)], atLeast: 1)
+            }
         }
         for subject in system.subjects {
             let k = Double(threshold(of: subject))
             if case .current = subject, let truth = truth(of: subject), truth == 0 || truth >= k { continue }
-            if try !system.canLeaveSmallRange([(variable(subject), 1)], constant: 0, k: k) {
-                failures.append(.count(subject))
+            try check(.count(subject)) { () throws(FindingsError) in
+                try system.canLeaveSmallRange([(variable(subject), 1)], constant: 0, k: k)
             }
         }
         for change in changes {
@@ -115,8 +141,8 @@ struct Audit {
             {
                 continue
             }
-            if try !system.canLeaveSmallRange(terms, constant: constant, k: k) {
-                failures.append(.change(from: change.from, to: change.to))
+            try check(.change(from: change.from, to: change.to)) { () throws(FindingsError) in
+                try system.canLeaveSmallRange(terms, constant: constant, k: k)
             }
         }
         return failures
