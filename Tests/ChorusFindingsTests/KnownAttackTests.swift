@@ -59,6 +59,28 @@ import Testing
         }
     }
 
+    @Test func aGroupSizeWithheldInItsOwnTableIsWithheldInEveryBreakdownToo() throws {
+        // Everyone answered q, though the survey does not require it, so each area's total in
+        // q.by.area is the area's own count: east's 2 is withheld, and with it another area,
+        // which the breakdown used to show all the same.
+        let population = Population(
+            areas: ["north", "south", "east"], answers: ["yes", "no"], channels: ["kiosk"],
+            joint: [12, 14, 11, 13, 2, 0], k: 11)
+        let survey = FindingsFixtures.survey([
+            FindingsFixtures.single("area", population.areas, quasiIdentifier: true),
+            FindingsFixtures.single("q", population.answers, required: false),
+        ])
+        let database = try FindingsFixtures.database(for: survey)
+        try FindingsFixtures.save(population.entries(population.joint), to: database, survey: survey)
+
+        let release = try FindingsFixtures.build(survey, database)
+
+        #expect(release.cell("area", "east")?.count == .suppressed)
+        for area in population.areas {
+            #expect(release.cell("q.by.area", area, "total")?.count == release.cell("area", area)?.count, "\(area)")
+        }
+    }
+
     @Test func twoBreakdownsSharingAMarginShowItTheSameWayAndGiveNothingAway() throws {
         // With k = 5, the one who texted "yes" is small in the breakdown by channel, whose "yes"
         // total is also the total row of the breakdown by area and the question's own count.

@@ -151,14 +151,16 @@ struct ReleasePlan: Sendable {
     }
 
     /// Adds a question's answered count and per-value counts under `group` (a key part, or `nil`
-    /// for everyone) with the relations among them; returns their ids, answered last.
-    private mutating func addAnswers(_ slotIndex: Int, group: String?, counts: ArraySlice<Int>, answered: Int)
-        -> [Int]
-    {
+    /// for everyone) with the relations among them; returns their ids, answered last. The
+    /// answered count is `sameAs` when given: a count already planned that is the same number.
+    private mutating func addAnswers(
+        _ slotIndex: Int, group: String?, counts: ArraySlice<Int>, answered: Int, sameAs: Int? = nil
+    ) -> [Int] {
         let slot = slots[slotIndex]
         let id = slot.question.id
         func key(_ base: String) -> String { group.map { StatisticKey.within(base, $0) } ?? base }
-        let total = statistics.add(key(StatisticKey.question(id)), answered)
+        let total = sameAs ?? statistics.add(key(StatisticKey.question(id)), answered)
+        precondition(statistics.statistics[total].value == answered, "the same count, the same number")
         if group == nil { statistics.atMost(total, respondents, isEquality: isAnsweredByAll(slotIndex)) }
         var cells: [Int] = []
         for (value, count) in zip(slot.values, counts) {
@@ -190,9 +192,14 @@ struct ReleasePlan: Sendable {
     /// of the survey knows those who answered it, in any group, are the whole group.
     private func isAnsweredByAll(_ slotIndex: Int) -> Bool {
         let question = slots[slotIndex].question
-        return question.isRequired && question.showIf == nil
-            && statistics.statistics[statistics.id(of: StatisticKey.question(question.id))!].value
-                == statistics.statistics[respondents].value
+        return question.isRequired && question.showIf == nil && isAnsweredByEveryone(slotIndex)
+    }
+
+    /// Whether every respondent answered the question, whatever the survey asks: then each group's
+    /// total is the group's size.
+    private func isAnsweredByEveryone(_ slotIndex: Int) -> Bool {
+        statistics.statistics[statistics.id(of: StatisticKey.question(slots[slotIndex].question.id))!].value
+            == statistics.statistics[respondents].value
     }
 
     private mutating func addQuestion(_ slotIndex: Int, _ tally: Tally) {
@@ -262,10 +269,17 @@ struct ReleasePlan: Sendable {
             let value = grouping.dimension.values[row]
             let group = StatisticKey.group(grouping.dimension, value)
             let start = row * width
+            // When everyone answered, a group's total is the group's size: one count, published or
+            // withheld everywhere, as two would let one table show what another withholds. Taking
+            // them as one tells the audit no more than a reader may know, so it errs on the safe side.
+            let size = isAnsweredByEveryone(slotIndex) ? groupSize(grouping, value) : nil
             let rowCells = addAnswers(
-                slotIndex, group: group, counts: counts[start..<start + width - 1], answered: counts[start + width - 1])
+                slotIndex, group: group, counts: counts[start..<start + width - 1],
+                answered: counts[start + width - 1], sameAs: size)
             let answered = rowCells.last!
-            addGroupSize(answered, grouping: grouping, value: value, isWhole: isAnsweredByAll(slotIndex))
+            if size == nil {
+                addGroupSize(answered, grouping: grouping, value: value, isWhole: isAnsweredByAll(slotIndex))
+            }
             for (column, cell) in rowCells.enumerated() { columns[column].append(cell) }
             cells += rowCells
             shareOf += rowCells.dropLast().map { _ in answered } + [nil]
@@ -306,13 +320,21 @@ struct ReleasePlan: Sendable {
                 statistics.relate([(answered, 1), (answeredGroup, 1), (respondents, -1)], isEquality: isWhole)
                 return
             }
-            if let size = statistics.id(of: StatisticKey.answer(id, value.code)) {
-                statistics.atMost(answered, size, isEquality: isWhole)
-            }
+            if let size = groupSize(grouping, value) { statistics.atMost(answered, size, isEquality: isWhole) }
         case .channel, .site:
-            if let size = statistics.id(of: StatisticKey.group(grouping.dimension, value)) {
-                statistics.atMost(answered, size, isEquality: isWhole)
-            }
+            if let size = groupSize(grouping, value) { statistics.atMost(answered, size, isEquality: isWhole) }
+        }
+    }
+
+    /// The count of a group's people, when one is planned: a quasi-identifier's answer, a channel
+    /// or a site; `nil` for those who did not answer the quasi-identifier.
+    private func groupSize(_ grouping: Grouping, _ value: FindingsDimensionValue) -> Int? {
+        switch grouping.source {
+        case .question(let groupSlot):
+            value.role == .missing
+                ? nil : statistics.id(of: StatisticKey.answer(slots[groupSlot].question.id, value.code))
+        case .channel, .site:
+            statistics.id(of: StatisticKey.group(grouping.dimension, value))
         }
     }
 }
