@@ -332,6 +332,16 @@ import Testing
         #expect(fresh.send("help") == help + "\n\n" + Self.consentAgainEnglish)
     }
 
+    @Test func withSeveralSurveysAMessageAfterNoIsAboutTheSurveyDeclined() {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        texter.send(["parks", "no"])
+        #expect(texter.send("hi") == "", "no menu for a phone answering by itself")
+        #expect(texter.send("yes").hasPrefix("Question 1 of 1\nDo you visit a park?"))
+        var other = Texter([WebhookSample.survey, WebhookSample.parks])
+        other.send(["parks", "no"])
+        #expect(other.send("SAFE") == Self.consentEnglish, "another survey's keyword starts it")
+    }
+
     @Test func severalSurveysNeedAKeyword() {
         var texter = Texter([WebhookSample.survey, WebhookSample.parks])
         #expect(

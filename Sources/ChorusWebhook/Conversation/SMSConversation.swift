@@ -15,7 +15,7 @@ import ChorusStore
 /// - A reply to the consent that is not YES or NO, and HELP there, get only the question of
 ///   consent again, not the whole intro.
 /// - After NO, the declined interview is kept as a marker until it expires, and only YES (which
-///   agrees at once), START or the survey's keyword begins again; anything else gets no reply.
+///   agrees at once), START or a survey's keyword begins again; anything else gets no reply.
 /// - Then one question per message, with numbered options. Notes travel with the question after
 ///   them, so that no message asks only for "anything" back; BACK passes over them likewise.
 /// - A reply that cannot be read gets a reason and the question again; nothing changes.
@@ -95,7 +95,15 @@ struct SMSConversation: Sendable {
     private func begin(_ reply: SMSReply, _ state: SMSSnapshot, today: Int, _ turn: SMSTurn) -> SMSTurn {
         var turn = turn
         let keyword = surveys.first { survey in survey.smsKeyword.map { SMSReply($0).keyword } == reply.keyword }
-        guard let survey = surveys.count == 1 ? surveys[0] : keyword else {
+        // With several surveys, a message without keyword after NO is about the survey declined.
+        let declined = surveys.first { survey in
+            guard !state.completed.contains(survey.id), let stored = state.conversations[survey.id] else {
+                return false
+            }
+            if case .declined = InterviewEngine(survey: survey, today: today).step(stored) { return true }
+            return false
+        }
+        guard let survey = surveys.count == 1 ? surveys[0] : keyword ?? declined else {
             let (_, phrasebook, language) = speaker(nil, reply)
             turn.messages = [menu(in: language, phrasebook)]
             return turn
@@ -118,6 +126,7 @@ struct SMSConversation: Sendable {
                 return turn
             }
             // Quiet, so that a phone answering by itself cannot draw the intro again and again.
+            turn.interview = stored
             guard keyword != nil || reply.isOne(of: words.start) else { return turn }
         }
         turn.record(show(engine, engine.start(language: language)))
