@@ -36,7 +36,7 @@ public struct ChorusDatabase: Sendable {
             throw StoreError.cannotOpen(path, reason)
         case .regularFile:
             // Look before writing: even switching to WAL would alter a file that is not ours.
-            let probe = try Self.openQueue(path, readOnly: true)
+            let probe = try Self.openToRead(path)
             try Self.check(probe, path: path, writable: !readOnly)
             if readOnly {
                 writer = probe
@@ -61,6 +61,29 @@ public struct ChorusDatabase: Sendable {
             return queue
         } catch {
             throw StoreError(error, path: path)
+        }
+    }
+
+    /// Opens `path` read-only, also where its folder cannot be written, as on a write-protected
+    /// USB stick or in an organizer's read-only share.
+    ///
+    /// SQLite reads a WAL database only through its -shm index, which it must create next to the
+    /// file. Where it cannot, and no -wal holds commits the file lacks, the file alone is the whole
+    /// database, and SQLite is told so: `immutable` reads it without the index or any lock. A
+    /// writer could only start by creating the -wal that SQLite just failed to create.
+    private static func openToRead(_ path: String) throws -> DatabaseQueue {
+        do {
+            let queue = try openQueue(path, readOnly: true)
+            try queue.read { db in try db.execute(sql: "SELECT 1 FROM sqlite_master LIMIT 1") }
+            return queue
+        } catch let error as StoreError {
+            let file = DatabaseFile(path: path)
+            guard error.kind == .cannotOpen, !file.isInWritableFolder, file.holdsEveryCommit else { throw error }
+            do {
+                return try DatabaseQueue(path: file.immutableURI, configuration: configuration(readOnly: true))
+            } catch {
+                throw StoreError(error, path: path)
+            }
         }
     }
 

@@ -52,6 +52,32 @@ struct DatabaseFile {
         for companion in companions { _ = chmod(companion, Self.mode) }
     }
 
+    /// Whether the file holds every commit: no -wal beside it holds any that a checkpoint has not
+    /// yet copied in.
+    var holdsEveryCommit: Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) != 0 ? errno == ENOENT : info.st_size == 0
+    }
+
+    /// Whether files can be created beside this one, as SQLite's -wal and -shm must be.
+    var isInWritableFolder: Bool {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        return access(folder, W_OK) == 0
+    }
+
+    /// An SQLite URI that opens the file as one no one changes while it is read.
+    var immutableURI: String {
+        // Unreserved characters and slashes stay; the rest, "?" and "#" and "%" among them, are escaped.
+        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+        var escaped = ""
+        for byte in path.utf8 {
+            escaped += kept.contains(byte) ? String(UnicodeScalar(byte)) : "%" + Hex.string([byte])
+        }
+        // An absolute path gets an empty authority, so "//host/share" is read as a path, not a host.
+        return "file:" + (path.hasPrefix("/") ? "//" : "") + escaped + "?immutable=1"
+    }
+
     static func describe(_ code: Int32) -> String {
         switch code {
         case ENOENT: "no such file or directory"

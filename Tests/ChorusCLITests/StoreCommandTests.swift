@@ -1,6 +1,7 @@
 import ChorusCore
 import ChorusStore
 import Foundation
+import Glibc
 import Testing
 
 /// `chorus status` and `chorus merge`, run as the real binary on databases written with ChorusStore,
@@ -172,6 +173,63 @@ import Testing
         let itself = try await ChorusProcess.run(["merge", "--db", database.path, database.path])
         #expect(itself.status == 64)
         #expect(itself.standardError == "chorus: error: cannot merge \(database.path) into itself\n")
+    }
+
+    @Test func statusAndMergeReadAKioskDatabaseInAFolderThatCannotBeWritten() async throws {
+        // Given a kiosk's database on a write-protected stick, closed as the kiosk leaves it; its
+        // name has what a URI would read as a query, a fragment or an escape
+        let stick = try Self.folder().appendingPathComponent("KIOSK #2 (50% full?)")
+        try FileManager.default.createDirectory(at: stick, withIntermediateDirectories: false)
+        _ = try Self.database("kiosk.sqlite", in: stick, responses: Self.mixed.filter { $0.0 == .kiosk })
+        let organizer = try Self.folder()
+        _ = try Self.database(in: organizer, responses: [(.sms, nil, Self.tuesday)])
+        try Self.handToReader(stick, organizer)
+        #expect(chmod(stick.path, 0o555) == 0)
+        let kiosk = stick.appendingPathComponent("kiosk.sqlite").path
+
+        // When an organizer looks at it and merges it
+        let status = try await Self.runAsReader(["status", "--db", kiosk])
+        let merge = try await Self.runAsReader([
+            "merge", "--db", organizer.appendingPathComponent("chorus.sqlite").path, kiosk,
+        ])
+
+        // Then both read it, and nothing was written beside it
+        #expect(status.status == 0, "\(status.standardError)")
+        #expect(status.standardOutput.hasSuffix("total                                         4\n"))
+        #expect(merge.status == 0, "\(merge.standardError)")
+        #expect(merge.standardOutput == "added 4 responses, 0 already present\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: stick.path) == ["kiosk.sqlite"])
+    }
+
+    @Test func statusAndMergeFailWhenTheirOutputCannotBeWritten() async throws {
+        let organizer = try Self.database(responses: [(.sms, nil, Self.tuesday)])
+        let kiosk = try Self.database("kiosk.sqlite", responses: [(.kiosk, Self.library, Self.tuesday)])
+        for arguments in [["status", "--db", organizer.path], ["merge", "--db", organizer.path, kiosk.path]] {
+            let result = try await ChorusProcess.run(arguments, outputFile: "/dev/full")
+            #expect(result.status == 74, "\(arguments[0])")
+            #expect(result.standardError == "chorus: error: cannot write to standard output: No space left on device\n")
+        }
+    }
+
+    /// The uid and gid of `nobody`, whom the tests run as to be refused a write, which root is not.
+    static let reader: (uid: uid_t, gid: gid_t) = (65534, 65534)
+
+    /// Gives `folders` and what they hold to ``reader`` when the tests run as root.
+    static func handToReader(_ folders: URL...) throws {
+        guard getuid() == 0 else { return }
+        for folder in folders {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            for path in [folder.path] + names.map({ folder.appendingPathComponent($0).path }) {
+                #expect(chown(path, reader.uid, reader.gid) == 0, "\(path)")
+            }
+        }
+    }
+
+    /// Runs the binary as ``reader`` when the tests run as root, else as the tests' own user.
+    static func runAsReader(_ arguments: [String]) async throws -> ChorusProcess.Result {
+        guard getuid() == 0 else { return try await ChorusProcess.run(arguments) }
+        let dropped = ["--reuid=\(reader.uid)", "--regid=\(reader.gid)", "--clear-groups", ChorusProcess.binary.path]
+        return try await ChorusProcess.run(executable: URL(fileURLWithPath: "/usr/bin/setpriv"), dropped + arguments)
     }
 
     @Test func mergeNeedsADatabaseArgument() async throws {

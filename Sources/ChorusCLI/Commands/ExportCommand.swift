@@ -100,8 +100,8 @@ struct ExportCommand: ParsableCommand {
         // recording must not leave a published release that later ones are not checked against.
         try Self.reporting { () throws(FindingsError) in try database.recordRelease(release) }
         switch outcome {
-        case .written: print("wrote \(folder.path)/: \(files.count) files, \(responses) responses")
-        case .unchanged: print("\(folder.path)/ already holds this release; nothing changed")
+        case .written: try StandardOutput.write("wrote \(folder.path)/: \(files.count) files, \(responses) responses\n")
+        case .unchanged: try StandardOutput.write("\(folder.path)/ already holds this release; nothing changed\n")
         }
     }
 

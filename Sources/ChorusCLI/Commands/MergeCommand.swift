@@ -19,6 +19,7 @@ struct MergeCommand: ParsableCommand {
             return try ChorusDatabase(path: store.path).merge(from: kiosk)
         }
         let added = report.addedResponses
-        print("added \(added) \(added == 1 ? "response" : "responses"), \(report.alreadyPresent) already present")
+        try StandardOutput.write(
+            "added \(added) \(added == 1 ? "response" : "responses"), \(report.alreadyPresent) already present\n")
     }
 }

@@ -19,7 +19,7 @@ struct StatusCommand: ParsableCommand {
         let counts = try StoreFailure.reporting {
             try ChorusDatabase(path: store.path, readOnly: true).status(surveyID: surveyID)
         }
-        print(StatusTable(counts).render(), terminator: "")
+        try StandardOutput.write(StatusTable(counts).render())
     }
 
     /// The id `argument` names: itself, unless it is a survey file, whose id is read from it.
