@@ -96,7 +96,7 @@ import Testing
         plain.enter("7")
         #expect(
             plain.since(mark)
-                == "7\nPor favor elija una de las opciones.\nEnter: seguir; Left arrow: atrás; F2: idioma.\n"
+                == "7\nPor favor elija una de las opciones.\nEnter: seguir; Flecha izquierda: atrás; F2: idioma.\n"
                 + "Escriba un número y presione Enter.\n> 7")
     }
 

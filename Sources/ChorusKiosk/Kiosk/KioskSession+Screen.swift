@@ -85,7 +85,7 @@ extension KioskSession {
                     ],
                     highlighted: editor.highlighted))
             legend = choiceLegend(1...2, ticks: false, language) + [self.legend("Enter", .keyNext, language)]
-            if !interview.hasConsented { legend.append(self.legend(backKey, .keyBack, language)) }
+            if !interview.hasConsented { legend.append(self.legend(backKey(language), .keyBack, language)) }
         case .question(let question), .note(let question):
             let progress = engine.progress(interview)
             screen.progress = progress
@@ -106,7 +106,7 @@ extension KioskSession {
             legend.append(self.legend("Enter", .keyNext, language))
             // Back and skip wait until what is typed is erased (see receive).
             if !editor.hasTypedAnswer {
-                legend.append(self.legend(backKey, .keyBack, language))
+                legend.append(self.legend(backKey(language), .keyBack, language))
                 if !question.isRequired, question.kind != .note {
                     legend.append(self.legend("Tab", .keySkip, language))
                 }
@@ -161,8 +161,17 @@ extension KioskSession {
     }
 
     /// The Back key as the legend names it: an arrow on the full screen, words a screen reader says well in plain.
-    private var backKey: String {
-        settings.plain ? "Left arrow" : "←"
+    ///
+    /// Enter, Esc, Tab and F2 are read as printed on the keys; this name is not printed on any. A
+    /// language without words here gets the arrow, which a screen reader names in its own language.
+    private func backKey(_ language: String) -> String {
+        guard settings.plain else { return "←" }
+        // "es-MX" reads as "es".
+        return switch language.prefix { $0 != "-" } {
+        case "en": "Left arrow"
+        case "es": "Flecha izquierda"
+        default: "←"
+        }
     }
 
     func text(_ phrase: Phrase, _ language: String, _ values: [String: String] = [:]) -> String {
