@@ -10,8 +10,9 @@ import ChorusStore
 /// - HELP and INFO get the help text, then the question on hand again.
 /// - A first message starts the survey's intro and consent; with several surveys served it must
 ///   be a survey's SMS keyword, and anything else gets the list of keywords. A message naming a
-///   language (`español`, `spanish`, `ES`) starts in that language, and switches language later;
-///   a greeting such as `hola` starts in its language too.
+///   language (`español`, `spanish`, `ES`) starts in that language, and switches language later,
+///   except at a free-text question, where it is the answer; a greeting such as `hola` starts in
+///   its language too.
 /// - A reply to the consent that is not YES or NO, and HELP there, get only the question of
 ///   consent again, not the whole intro.
 /// - After NO, the declined interview is kept as a marker until it expires, and only YES (which
@@ -136,12 +137,15 @@ struct SMSConversation: Sendable {
     /// The next step of a conversation in progress.
     private func proceed(_ reply: SMSReply, _ engine: InterviewEngine, _ interview: Interview) -> Shown {
         let language = interview.language
-        if let named = words.language(named: reply, among: engine.survey.languages) {
+        let step = engine.step(interview)
+        // A free-text answer may be a language's name, as to "What language do you speak at home?".
+        let asksForText = if case .question(let question) = step, case .text = question.kind { true } else { false }
+        if !asksForText, let named = words.language(named: reply, among: engine.survey.languages) {
             return show(engine, engine.changeLanguage(named, interview))
         }
         let isKeyword = surveys.contains { $0.smsKeyword.map { SMSReply($0).keyword } == reply.keyword }
         if isKeyword || reply.isOne(of: words.start) { return show(engine, interview) }
-        switch engine.step(interview) {
+        switch step {
         case .consent:
             if reply.isOne(of: words.yes) { return show(engine, engine.agree(interview)) }
             if reply.isOne(of: words.no) { return show(engine, engine.decline(interview)) }
