@@ -67,6 +67,7 @@ struct SMSController<Store: SMSStore>: Sendable {
             router.post(RouterPath(gateway.path)) { request, context in
                 await handle(request, logger: context.logger, gateway: gateway, secret: secret)
             }
+            router.refuseOtherMethods(on: RouterPath(gateway.path), allowing: [.post])
         }
     }
 

@@ -8,8 +8,8 @@ public import Prometheus
 
 /// Builds the SMS webhook server: `POST /sms/<gateway>` for each gateway with a secret (or all,
 /// with ``WebhookConfiguration/allowUnsigned``), `GET /healthz`, and `GET /metrics` in
-/// Prometheus's text format; with it, in the application's service group, the outbox's sender and
-/// the store's upkeep.
+/// Prometheus's text format, each answering another method with 405; with it, in the
+/// application's service group, the outbox's sender and the store's upkeep.
 ///
 /// ```swift
 /// let app = try buildWebhookApplication(
@@ -41,7 +41,8 @@ public func buildWebhookApplication(
     sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
 ) throws(WebhookError) -> some ApplicationProtocol {
     try configuration.validate()
-    let router = Router()
+    // HEAD as well as GET, which HTTP asks of every server; monitors often check with it.
+    let router = Router(options: .autoGenerateHeadEndpoints)
     let metrics = WebhookMetrics(registry: metrics, gateways: WebhookConfiguration.gatewayNames)
     let outbox = Outbox()
     let upkeep = StoreUpkeep(
@@ -58,6 +59,7 @@ public func buildWebhookApplication(
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.scrape())))
     }
+    for path in ["/healthz", "/metrics"] { router.refuseOtherMethods(on: RouterPath(path), allowing: [.get, .head]) }
     var apis: [String: GatewayAPI] = [:]
     for case let gateway as any SendingGateway in Gateways.all {
         guard let key = configuration.apiKeys[gateway.name] else { continue }
