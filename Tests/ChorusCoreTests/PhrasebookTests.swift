@@ -44,7 +44,7 @@ import Testing
     @Test func textMessagePhrasesFillTitlesKeywordsAndReplyWords() {
         #expect(
             phrasebook.text(.smsChooseSurvey, in: "es", ["title": "Parques", "keyword": "PARQUES"])
-                == "Para Parques, responda PARQUES.")
+                == "Responda PARQUES para: Parques")
         let help = phrasebook.text(.smsHelp, in: "en", ["title": "Safety"])
         #expect(help.hasPrefix("Safety: an anonymous survey by text message"))
         #expect(help.hasSuffix("Msg & data rates may apply. Reply STOP to stop."))

@@ -170,7 +170,8 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case smsAlreadyAnswered = "sms-already-answered"
     /// Offers this language in a language menu; `{code}` is what to reply.
     case smsChooseLanguage = "sms-choose-language"
-    /// Offers a survey when several are served; `{title}`, and `{keyword}` to reply.
+    /// Offers a survey when several are served; `{title}`, and `{keyword}` to reply. The title
+    /// comes last, as it may be a question or end in any punctuation.
     case smsChooseSurvey = "sms-choose-survey"
     /// Answers HELP: what the messages are, that rates may apply, how to stop; `{title}`.
     case smsHelp = "sms-help"

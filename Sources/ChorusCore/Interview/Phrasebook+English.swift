@@ -83,7 +83,7 @@ extension Phrasebook {
         case .smsNotUnderstood: "Sorry, I didn't understand that."
         case .smsAlreadyAnswered: "You've already answered this survey. Thank you!"
         case .smsChooseLanguage: "For English, reply {code}."
-        case .smsChooseSurvey: "For {title}, reply {keyword}."
+        case .smsChooseSurvey: "Reply {keyword} for: {title}"
         case .smsHelp:
             "{title}: an anonymous survey by text message. We only ever answer messages you send. Msg & data rates may apply. Reply {sms-word-stop} to stop."
         case .smsWordYes: "YES"

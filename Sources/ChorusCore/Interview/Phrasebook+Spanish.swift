@@ -83,7 +83,7 @@ extension Phrasebook {
         case .smsNotUnderstood: "Perdón, no entendí su respuesta."
         case .smsAlreadyAnswered: "Usted ya respondió esta encuesta. ¡Gracias!"
         case .smsChooseLanguage: "Para español, responda {code}."
-        case .smsChooseSurvey: "Para {title}, responda {keyword}."
+        case .smsChooseSurvey: "Responda {keyword} para: {title}"
         case .smsHelp:
             "{title}: una encuesta anónima por mensaje de texto. Solo respondemos a los mensajes que usted envía. Pueden aplicarse tarifas de mensajes y datos. Responda {sms-word-stop} para terminar."
         case .smsWordYes: "SI"
