@@ -46,7 +46,7 @@ import Testing
             phrasebook.text(.smsChooseSurvey, in: "es", ["title": "Parques", "keyword": "PARQUES"])
                 == "Responda PARQUES para: Parques")
         let help = phrasebook.text(.smsHelp, in: "en", ["title": "Safety"])
-        #expect(help.hasPrefix("Safety: an anonymous survey by text message"))
+        #expect(help.hasPrefix("Anonymous survey by text message: Safety\n"))
         #expect(help.hasSuffix("Msg & data rates may apply. Reply STOP to stop."))
         #expect(phrasebook.text(.smsHelp, in: "es", ["title": "Seguridad"]).hasSuffix("Responda STOP para terminar."))
     }

@@ -320,7 +320,7 @@ import Testing
         var texter = Texter()
         texter.send(["hi", "yes"])
         let help =
-            "Neighborhood safety: an anonymous survey by text message. We only ever answer messages you send. "
+            "Anonymous survey by text message: Neighborhood safety\nWe only ever answer messages you send. "
             + "Msg & data rates may apply. Reply STOP to stop."
         #expect(texter.send("HELP") == help + "\n\n" + Self.areaEnglish)
         #expect(texter.last?.messages.count == 2)

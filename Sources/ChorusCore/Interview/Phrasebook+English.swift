@@ -85,7 +85,7 @@ extension Phrasebook {
         case .smsChooseLanguage: "For English, reply {code}."
         case .smsChooseSurvey: "Reply {keyword} for: {title}"
         case .smsHelp:
-            "{title}: an anonymous survey by text message. We only ever answer messages you send. Msg & data rates may apply. Reply {sms-word-stop} to stop."
+            "Anonymous survey by text message: {title}\nWe only ever answer messages you send. Msg & data rates may apply. Reply {sms-word-stop} to stop."
         case .smsWordYes: "YES"
         case .smsWordNo: "NO"
         case .smsWordBack: "BACK"

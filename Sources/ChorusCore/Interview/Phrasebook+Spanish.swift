@@ -85,7 +85,7 @@ extension Phrasebook {
         case .smsChooseLanguage: "Para español, responda {code}."
         case .smsChooseSurvey: "Responda {keyword} para: {title}"
         case .smsHelp:
-            "{title}: una encuesta anónima por mensaje de texto. Solo respondemos a los mensajes que usted envía. Pueden aplicarse tarifas de mensajes y datos. Responda {sms-word-stop} para terminar."
+            "Encuesta anónima por mensaje de texto: {title}\nSolo respondemos a los mensajes que usted envía. Pueden aplicarse tarifas de mensajes y datos. Responda {sms-word-stop} para terminar."
         case .smsWordYes: "SI"
         case .smsWordNo: "NO"
         case .smsWordBack: "ATRAS"
