@@ -89,18 +89,18 @@ import Testing
         #expect(Set(response.answers.keys) == ["area", "concerns", "safe-at-night", "household", "walk-at-night"])
     }
 
-    @Test func progressCountsOnlyQuestionsStillRelevant() {
+    @Test func progressCountsAQuestionUntilWhatItWaitsOnIsAnswered() {
         var respondent = Respondent()
-        // area, concerns, safe, household, hours, walk, ideas; traffic-fixes and children not yet
-        #expect(respondent.progress == Progress(answered: 0, total: 7, current: 1))
+        // All nine: traffic-fixes waits on concerns, children on household
+        #expect(respondent.progress == Progress(answered: 0, total: 9, current: 1))
 
         respondent.answer(.choice("north"))
         respondent.answer(.choices(["traffic", "theft", "drugs"]))
-        #expect(respondent.progress == Progress(answered: 2, total: 8, current: 3))
+        #expect(respondent.progress == Progress(answered: 2, total: 9, current: 3))
 
         respondent.answer(.number(1))
         #expect(respondent.onScreen == "night-note")
-        #expect(respondent.progress == Progress(answered: 3, total: 8, current: nil))
+        #expect(respondent.progress == Progress(answered: 3, total: 9, current: nil))
         respondent.acknowledge()
         #expect(respondent.progress.current == 4)
 
@@ -108,9 +108,25 @@ import Testing
         respondent.answer(.number(3))
         #expect(respondent.progress == Progress(answered: 4, total: 9, current: 6))
 
+        // Once household is passed with 1, children will not be asked
         respondent.back()
         respondent.answer(.number(1))
+        #expect(respondent.onScreen == "hours-outside")
         #expect(respondent.progress == Progress(answered: 4, total: 8, current: 6))
+    }
+
+    @Test func theTotalOnlyShrinksAsARespondentGoesOn() {
+        var respondent = Respondent()
+        var totals = [respondent.progress.total]
+        respondent.answer(.choice("south"))
+        respondent.answer(.choices(["theft", "violence", "drugs"]))
+        totals.append(respondent.progress.total)
+        respondent.answer(.number(4))
+        respondent.answer(.number(2))
+        totals.append(respondent.progress.total)
+        #expect(respondent.onScreen == "children")
+        // traffic-fixes is out once concerns is passed without traffic; children is in
+        #expect(totals == [9, 8, 8])
     }
 
     @Test func progressIsEmptyAtConsentAndFullWhenThereIsNothingToAsk() {

@@ -26,7 +26,7 @@ import Testing
             #expect(xml.contains("if you&apos;d rather not."))
             // The same person through JSON with a `+` continues the same conversation.
             let next = try await client.json(from: "+" + Self.plivoSender, "yes", id: "j-1")
-            #expect(String(buffer: next.body).contains("Question 1 of 7"))
+            #expect(String(buffer: next.body).contains("Question 1 of 8"))
             // STOP gets one confirmation; after it, an empty response.
             _ = try await client.plivo(from: Self.plivoSender, "STOP", id: "uuid-2")
             let silent = try await client.plivo(from: Self.plivoSender, "hello", id: "uuid-3")

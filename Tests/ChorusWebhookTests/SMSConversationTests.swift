@@ -24,7 +24,7 @@ import Testing
         """
 
     static let areaEnglish = """
-        Question 1 of 7
+        Question 1 of 8
         Which part of town do you live in?
         1) North side
         2) South side
@@ -35,7 +35,7 @@ import Testing
         """
 
     static let areaSpanish = """
-        Pregunta 1 de 7
+        Pregunta 1 de 8
         ¿En qué parte de la ciudad vive?
         1) Lado norte
         2) Lado sur
@@ -46,7 +46,7 @@ import Testing
         """
 
     static let concernsEnglish = """
-        Question 2 of 7
+        Question 2 of 8
         What worries you most?
         1) Traffic
         2) Theft

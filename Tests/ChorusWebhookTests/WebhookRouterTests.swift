@@ -173,7 +173,7 @@ import Testing
             // Then theirs are new messages, answered for them, not with Alice's replies
             #expect(String(buffer: first.body).contains("Seguridad del barrio"))
             #expect(String(buffer: second.body) != String(buffer: agreed.body))
-            #expect(String(buffer: second.body).contains("Pregunta 1 de 7"))
+            #expect(String(buffer: second.body).contains("Pregunta 1 de 8"))
         }
         #expect(harness.store.conversationCount == 2)
     }
@@ -184,7 +184,7 @@ import Testing
             _ = try await client.twilio(from: Self.alice, "Hello", id: "SM1")
             let before = harness.store.calls
             let next = try await client.twilio(from: Self.alice, "yes", id: "SM2")
-            #expect(next.twimlText.hasPrefix("Question 1 of 7"))
+            #expect(next.twimlText.hasPrefix("Question 1 of 8"))
             // Only the write: the state is the one kept after the first message.
             #expect(harness.store.calls == before + 1)
         }
@@ -256,7 +256,7 @@ import Testing
             // Two days later the conversation goes on.
             harness.clock.advance(by: 2 * 86_400)
             let later = try await client.twilio(from: Self.alice, "1", id: "SM3")
-            #expect(later.twimlText.hasPrefix("Question 2 of 7"))
+            #expect(later.twimlText.hasPrefix("Question 2 of 8"))
             // Three days and two hours after that, it has been deleted and starts over.
             harness.clock.advance(by: 3 * 86_400 + 7_200)
             let expired = try await client.twilio(from: Self.alice, "2 3", id: "SM4")
@@ -293,7 +293,7 @@ import Testing
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(Set(bodies).count == 1)
-            #expect(bodies.first?.contains("Question 1 of 7") == true)
+            #expect(bodies.first?.contains("Question 1 of 8") == true)
         }
         #expect(harness.store.contents.withLock { $0.applied } == 2)
     }

@@ -11,6 +11,28 @@ extension InterviewEngine {
         return (try? showIf.isTrue(in: context)) ?? false
     }
 
+    /// The indexes of later questions whose show-if looks at a question not yet passed at
+    /// `position`, the one on screen or one after it, whose answer may still change what is asked.
+    ///
+    /// Progress counts them until then, so its total only shrinks as a respondent goes on, and
+    /// neither "Question 3 of 12" nor the bar steps back when an answer brings one in.
+    func undecidedQuestions(at position: Interview.Position) -> Set<Int> {
+        let reached =
+            switch position {
+            case .consent: 0
+            case .question(let index): index
+            case .complete, .declined: survey.questions.count
+            }
+        // Show-if looks only backwards in a checked survey, so nothing before `reached` can change.
+        let open = Set(survey.questions.dropFirst(reached).map(\.id))
+        var undecided: Set<Int> = []
+        for (index, question) in survey.questions.enumerated().dropFirst(reached + 1)
+        where question.showIf?.referencedQuestionIDs.contains(where: open.contains) == true {
+            undecided.insert(index)
+        }
+        return undecided
+    }
+
     /// `answers` without those to questions that are no longer asked.
     ///
     /// Questions are visited in survey order, so dropping one answer hides the questions that

@@ -140,12 +140,13 @@ public struct InterviewEngine: Sendable {
         return next
     }
 
-    /// How far `interview` has come, counting only questions still relevant.
+    /// How far `interview` has come, counting the questions that are or may yet be asked.
     public func progress(_ interview: Interview) -> Progress {
         let context = context(for: interview.answers)
+        let undecided = undecidedQuestions(at: interview.position)
         var progress = Progress(answered: 0, total: 0, current: nil)
         for (index, question) in survey.questions.enumerated()
-        where question.kind != .note && isRelevant(question, in: context) {
+        where question.kind != .note && (undecided.contains(index) || isRelevant(question, in: context)) {
             progress.total += 1
             if interview.answers[question.id] != nil { progress.answered += 1 }
             if interview.position == .question(index) { progress.current = progress.total }
