@@ -80,7 +80,10 @@ public struct FindingsBuilder: Sendable {
             }
         }
         let assembly = ReleaseAssembly(plan: plan, suppressed: suppressed, threshold: threshold)
-        let shown = plan.statistics.statistics.indices.filter { plan.statistics.statistics[$0].isShown }
+        // Statistics of the same people are one number, however many keys it has.
+        let shown = plan.statistics.statistics.indices.filter {
+            plan.statistics.statistics[$0].isShown && plan.statistics.samePeople(as: $0).min() == $0
+        }
         var release = FindingsRelease(
             surveyID: survey.id, surveyVersion: survey.version, title: survey.title, languages: survey.languages,
             month: month, period: Self.period(tally), threshold: threshold, tables: assembly.tables,

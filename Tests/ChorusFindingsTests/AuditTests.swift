@@ -44,6 +44,22 @@ import Testing
         #expect(try hidden.failures().contains(.count(.current(no))) == false)
     }
 
+    @Test func aCountOfTheSamePeopleAsAWithheldOneFailsTheAuditHoweverLarge() throws {
+        // Everyone in the north answered q: its total there is the north's own 40.
+        var statistics = StatisticSet()
+        let north = statistics.add("q.area=north", 40)
+        let answered = statistics.add("q.q|by.area=north", 40)
+        statistics.subset(answered, of: north)
+        var suppressed = [false, false]
+        suppressed[north] = true
+
+        let audit = Audit(statistics: statistics, suppressed: suppressed, threshold: 11, earlier: [])
+
+        #expect(try audit.failures() == [.count(.current(answered))])
+        suppressed[answered] = true
+        #expect(try Audit(statistics: statistics, suppressed: suppressed, threshold: 11, earlier: []).failures() == [])
+    }
+
     @Test func anAuditAfterWithholdingMoreSearchesOnlyWhatIsNewOrStillFailing() throws {
         let (statistics, _, no) = Self.twoGroups()
         var suppressed = [Bool](repeating: false, count: statistics.statistics.count)

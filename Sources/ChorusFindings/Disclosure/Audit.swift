@@ -2,6 +2,8 @@
 /// relation of this release and of earlier ones, that counts are whole and never negative, and
 /// that they never shrink from one release to the next, can narrow a withheld count into 1 to
 /// k-1; and the same for what a count grew by between releases, since that counts new respondents.
+/// A count of the same people as a withheld one must be withheld too, however large: the reader
+/// who sees it knows the other.
 ///
 /// A count is safe as soon as one whole-number completion of everything published makes it 0 or
 /// at least k. For a count that is truly 0 or at least k the truth is that completion; for the
@@ -110,6 +112,10 @@ struct Audit {
         // unless an earlier release published it as 0, which no release can take back.
         let attributeZeros = statistics.attributeZeros(threshold: threshold)
         failures += attributeZeros.sorted().filter { !suppressed[$0] }.map { .count(.current($0)) }
+        // A count of the same people as one withheld shows it, whatever its size.
+        failures += suppressed.indices.filter { id in
+            !suppressed[id] && statistics.samePeople(as: id).contains { suppressed[$0] }
+        }.map { .count(.current($0)) }
         func check(_ quantity: Failure, _ isSafe: () throws(FindingsError) -> Bool) throws(FindingsError) {
             guard !progress.provenSafe.contains(quantity) else { return }
             progress.searched += 1

@@ -14,9 +14,12 @@ struct TablePlan: Sendable {
 }
 
 /// Every statistic, relation and table of a release, built from a finished tally.
+///
+/// Planning adds to ``statistics`` and ``tables``, here and in ReleasePlan+Breakdowns.swift; once
+/// planned, a plan is only read.
 struct ReleasePlan: Sendable {
-    private(set) var statistics = StatisticSet()
-    private(set) var tables: [TablePlan] = []
+    var statistics = StatisticSet()
+    var tables: [TablePlan] = []
     private(set) var respondents = 0
     private(set) var freeText = 0
     /// The tables left out, in the order they would have come, with the reason.
@@ -28,6 +31,9 @@ struct ReleasePlan: Sendable {
     /// Tables left out because no suppression pattern protected them; a question's own table
     /// takes its breakdowns and positions with it.
     let excluded: Set<String>
+    /// Per group of those who did not answer a quasi-identifier, the first total of a question
+    /// that all of them answered: every other such total counts the same people.
+    var everyoneWithoutAnswer: [String: Int] = [:]
 
     /// Plans every table of `tally`, but for those in `excluded` and breakdowns so sparse that
     /// most of their counts would be withheld.
@@ -144,24 +150,20 @@ struct ReleasePlan: Sendable {
 
     // MARK: Questions
 
-    private static let total = FindingsDimensionValue(code: "total", label: nil, role: .total)
+    static let total = FindingsDimensionValue(code: "total", label: nil, role: .total)
 
-    private func answerDimension(_ slot: QuestionSlot) -> FindingsDimension {
+    func answerDimension(_ slot: QuestionSlot) -> FindingsDimension {
         FindingsDimension(id: "answer", kind: .answer, title: nil, values: slot.values + [Self.total])
     }
 
     /// Adds a question's answered count and per-value counts under `group` (a key part, or `nil`
-    /// for everyone) with the relations among them; returns their ids, answered last. The
-    /// answered count is `sameAs` when given: a count already planned that is the same number.
-    private mutating func addAnswers(
-        _ slotIndex: Int, group: String?, counts: ArraySlice<Int>, answered: Int, sameAs: Int? = nil
-    ) -> [Int] {
+    /// for everyone) with the relations among them; returns their ids, answered last.
+    mutating func addAnswers(_ slotIndex: Int, group: String?, counts: ArraySlice<Int>, answered: Int) -> [Int] {
         let slot = slots[slotIndex]
         let id = slot.question.id
         func key(_ base: String) -> String { group.map { StatisticKey.within(base, $0) } ?? base }
-        let total = sameAs ?? statistics.add(key(StatisticKey.question(id)), answered)
-        precondition(statistics.statistics[total].value == answered, "the same count, the same number")
-        if group == nil { statistics.atMost(total, respondents, isEquality: isAnsweredByAll(slotIndex)) }
+        let total = statistics.add(key(StatisticKey.question(id)), answered)
+        if group == nil { statistics.subset(total, of: respondents) }
         var cells: [Int] = []
         for (value, count) in zip(slot.values, counts) {
             cells.append(statistics.add(key(StatisticKey.answer(id, value.code)), count))
@@ -186,20 +188,6 @@ struct ReleasePlan: Sendable {
         }
         statistics.group(total, cells + notChosen)
         return cells + [total]
-    }
-
-    /// Whether everyone answered a question that the survey makes everyone answer: then a reader
-    /// of the survey knows those who answered it, in any group, are the whole group.
-    private func isAnsweredByAll(_ slotIndex: Int) -> Bool {
-        let question = slots[slotIndex].question
-        return question.isRequired && question.showIf == nil && isAnsweredByEveryone(slotIndex)
-    }
-
-    /// Whether every respondent answered the question, whatever the survey asks: then each group's
-    /// total is the group's size.
-    private func isAnsweredByEveryone(_ slotIndex: Int) -> Bool {
-        statistics.statistics[statistics.id(of: StatisticKey.question(slots[slotIndex].question.id))!].value
-            == statistics.statistics[respondents].value
     }
 
     private mutating func addQuestion(_ slotIndex: Int, _ tally: Tally) {
@@ -232,7 +220,7 @@ struct ReleasePlan: Sendable {
                 position == 0
                 ? answered
                 : statistics.add(StatisticKey.reached(id, position: position + 1), tally.reached[slotIndex][position])
-            if position > 0 { statistics.atMost(reached, previous) }
+            if position > 0 { statistics.subset(reached, of: previous) }
             previous = reached
             var row: [Int] = []
             for (valueIndex, value) in slot.values.enumerated() {
@@ -255,86 +243,5 @@ struct ReleasePlan: Sendable {
                 id: "\(id).positions", kind: .positions, slot: slotIndex,
                 dimensions: [positions, answerDimension(slot)],
                 cells: cells, shareOf: shareOf))
-    }
-
-    // MARK: Breakdowns
-
-    private mutating func addBreakdown(_ slotIndex: Int, _ grouping: Grouping, rows: [Int], counts: [Int]) {
-        let slot = slots[slotIndex]
-        let width = slot.values.count + 1
-        var cells: [Int] = []
-        var shareOf: [Int?] = []
-        var columns = Array(repeating: [Int](), count: width)
-        for row in rows {
-            let value = grouping.dimension.values[row]
-            let group = StatisticKey.group(grouping.dimension, value)
-            let start = row * width
-            // When everyone answered, a group's total is the group's size: one count, published or
-            // withheld everywhere, as two would let one table show what another withholds. Taking
-            // them as one tells the audit no more than a reader may know, so it errs on the safe side.
-            let size = isAnsweredByEveryone(slotIndex) ? groupSize(grouping, value) : nil
-            let rowCells = addAnswers(
-                slotIndex, group: group, counts: counts[start..<start + width - 1],
-                answered: counts[start + width - 1], sameAs: size)
-            let answered = rowCells.last!
-            if size == nil {
-                addGroupSize(answered, grouping: grouping, value: value, isWhole: isAnsweredByAll(slotIndex))
-            }
-            for (column, cell) in rowCells.enumerated() { columns[column].append(cell) }
-            cells += rowCells
-            shareOf += rowCells.dropLast().map { _ in answered } + [nil]
-        }
-        // The row of totals is the question's own table.
-        let own = tables.first { $0.kind == .question && $0.slot == slotIndex }!
-        for (total, parts) in zip(own.cells, columns) { statistics.sum(total, parts) }
-        cells += own.cells
-        shareOf += own.shareOf
-        var groups = grouping.dimension
-        groups.values = rows.map { groups.values[$0] } + [Self.total]
-        tables.append(
-            TablePlan(
-                id: slot.question.id + Self.suffix(grouping), kind: .breakdown, slot: slotIndex,
-                dimensions: [groups, answerDimension(slot)], cells: cells, shareOf: shareOf))
-    }
-
-    private static func suffix(_ grouping: Grouping) -> String {
-        switch grouping.source {
-        case .question: ".by.\(grouping.dimension.id)"
-        case .channel: ".by-channel"
-        case .site: ".by-site"
-        }
-    }
-
-    /// Records that those in a group who answered are at most the group, or all of it when
-    /// everyone answered: a group's size is a count of the quasi-identifier's own table, of
-    /// channels or of sites.
-    private mutating func addGroupSize(
-        _ answered: Int, grouping: Grouping, value: FindingsDimensionValue, isWhole: Bool
-    ) {
-        switch grouping.source {
-        case .question(let groupSlot):
-            let id = slots[groupSlot].question.id
-            guard value.role != .missing else {
-                // Those without an answer to the quasi-identifier: everyone but those who answered it.
-                guard let answeredGroup = statistics.id(of: StatisticKey.question(id)) else { return }
-                statistics.relate([(answered, 1), (answeredGroup, 1), (respondents, -1)], isEquality: isWhole)
-                return
-            }
-            if let size = groupSize(grouping, value) { statistics.atMost(answered, size, isEquality: isWhole) }
-        case .channel, .site:
-            if let size = groupSize(grouping, value) { statistics.atMost(answered, size, isEquality: isWhole) }
-        }
-    }
-
-    /// The count of a group's people, when one is planned: a quasi-identifier's answer, a channel
-    /// or a site; `nil` for those who did not answer the quasi-identifier.
-    private func groupSize(_ grouping: Grouping, _ value: FindingsDimensionValue) -> Int? {
-        switch grouping.source {
-        case .question(let groupSlot):
-            value.role == .missing
-                ? nil : statistics.id(of: StatisticKey.answer(slots[groupSlot].question.id, value.code))
-        case .channel, .site:
-            statistics.id(of: StatisticKey.group(grouping.dimension, value))
-        }
     }
 }

@@ -2,7 +2,8 @@
 /// the linear relations among them that a reader could use to work out a withheld count.
 ///
 /// A count shown in several tables is one statistic here, so it is published or suppressed
-/// everywhere at once.
+/// everywhere at once; so are statistics that count the same people under different keys (see
+/// ``same(_:_:)``).
 struct StatisticSet: Sendable {
     struct Statistic: Sendable, Hashable {
         /// Names the count across releases (see StatisticKey).
@@ -38,6 +39,9 @@ struct StatisticSet: Sendable {
     private(set) var relations: [Relation] = []
     private(set) var groups: [Group] = []
     private var ids: [String: Int] = [:]
+    /// Per statistic, the first of those counting the same people; the classes themselves by it.
+    private var representative: [Int] = []
+    private var classes: [Int: [Int]] = [:]
 
     /// The id of the statistic with `key`, added with `value` if new.
     mutating func add(_ key: String, _ value: Int, isShown: Bool = true) -> Int {
@@ -47,6 +51,7 @@ struct StatisticSet: Sendable {
         }
         statistics.append(Statistic(key: key, value: value, isShown: isShown))
         ids[key] = statistics.count - 1
+        representative.append(statistics.count - 1)
         return statistics.count - 1
     }
 
@@ -55,13 +60,48 @@ struct StatisticSet: Sendable {
         ids[key]
     }
 
-    /// Records `total = Σ parts`.
+    /// Records `total = Σ parts`; beside parts that count no one, the one other part counts the
+    /// total's people.
     mutating func sum(_ total: Int, _ parts: [Int]) {
         guard !parts.isEmpty else { return }
         relations.append(
             Relation(
                 terms: [Term(statistic: total, coefficient: 1)] + parts.map { Term(statistic: $0, coefficient: -1) },
                 isEquality: true))
+        let counted = parts.filter { statistics[$0].value > 0 }
+        if counted.count == 1 { join(total, counted[0]) }
+    }
+
+    /// Records that `part` counts some of the people `whole` counts; all of them when the counts
+    /// are equal, and then the two are one statistic whatever a reader knows of the survey.
+    mutating func subset(_ part: Int, of whole: Int) {
+        if statistics[part].value == statistics[whole].value {
+            same(part, whole)
+        } else {
+            atMost(part, whole)
+        }
+    }
+
+    /// Records that `a` and `b` count the same people: one count under two keys, published or
+    /// withheld together, with the equality recorded for the audit and later releases.
+    mutating func same(_ a: Int, _ b: Int) {
+        relate([(a, 1), (b, -1)], isEquality: true)
+        join(a, b)
+    }
+
+    /// The statistics that count the same people as `id`, itself included.
+    func samePeople(as id: Int) -> [Int] {
+        classes[representative[id]] ?? [id]
+    }
+
+    /// Puts `a` and `b` in one class, unless one is hidden: a hidden count is withheld from the
+    /// start, which must not withhold the shown counts of its people.
+    private mutating func join(_ a: Int, _ b: Int) {
+        let (first, second) = (representative[a], representative[b])
+        guard first != second, statistics[a].isShown, statistics[b].isShown else { return }
+        let moved = classes.removeValue(forKey: second) ?? [second]
+        for id in moved { representative[id] = first }
+        classes[first, default: [first]] += moved
     }
 
     /// Records `Σ coefficient × statistic = 0`, or `≤ 0` unless `isEquality`.
@@ -93,9 +133,9 @@ struct StatisticSet: Sendable {
         return zeros
     }
 
-    /// Records `part ≤ whole`, or `part = whole` when `isEquality`.
-    mutating func atMost(_ part: Int, _ whole: Int, isEquality: Bool = false) {
-        relate([(part, 1), (whole, -1)], isEquality: isEquality)
+    /// Records `part ≤ whole`.
+    private mutating func atMost(_ part: Int, _ whole: Int) {
+        relate([(part, 1), (whole, -1)], isEquality: false)
     }
 }
 

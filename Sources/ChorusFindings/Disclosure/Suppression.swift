@@ -8,7 +8,8 @@ struct Suppression: Sendable {
     private(set) var suppressed: [Bool]
     /// Per statistic, the relations it appears in.
     private let relationsOf: [[Int]]
-    /// Per statistic, how many tables show it; 0 for one no table shows.
+    /// Per statistic, how many tables show it or a statistic of the same people; 0 for one no
+    /// table shows.
     private let tablesShowing: [Int]
     /// Per statistic, the zeros of the groups it is the total of: withheld along with it.
     private let zerosOf: [Int: [Int]]
@@ -18,7 +19,9 @@ struct Suppression: Sendable {
 
     init(statistics: StatisticSet, tablesShowing: [Int], threshold: Int, earlier: [EarlierRelease]) {
         self.statistics = statistics
-        self.tablesShowing = tablesShowing
+        self.tablesShowing = statistics.statistics.indices.map { id in
+            statistics.samePeople(as: id).reduce(0) { $0 + tablesShowing[$1] }
+        }
         self.threshold = threshold
         self.earlier = earlier
         suppressed = Array(repeating: false, count: statistics.statistics.count)
@@ -85,13 +88,18 @@ struct Suppression: Sendable {
         }
     }
 
-    /// Withholds `id`, and the zeros of a group it is the total of: a 0 beside a withheld group
-    /// size would still say that everyone in the group gave the other answers. Returns the counts
-    /// newly withheld; the caller runs ``applyComplementary()`` again afterwards.
+    /// Withholds `id` with every statistic of the same people, and the zeros of a group they are
+    /// the total of: a 0 beside a withheld group size would still say that everyone in the group
+    /// gave the other answers. Returns the counts newly withheld; the caller runs
+    /// ``applyComplementary()`` again afterwards.
     @discardableResult
     mutating func suppress(_ id: Int) -> [Int] {
-        let withheld = ([id] + zerosOf[id, default: []]).filter { !suppressed[$0] }
-        for statistic in withheld { suppressed[statistic] = true }
+        let same = statistics.samePeople(as: id)
+        var withheld: [Int] = []
+        for statistic in same + same.flatMap({ zerosOf[$0, default: []] }) where !suppressed[statistic] {
+            suppressed[statistic] = true
+            withheld.append(statistic)
+        }
         return withheld
     }
 

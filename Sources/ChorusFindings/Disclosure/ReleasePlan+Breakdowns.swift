@@ -1,0 +1,82 @@
+import ChorusCore
+
+/// The breakdowns of a question by a grouping, and how each group's total is tied to the
+/// group's own count.
+extension ReleasePlan {
+    mutating func addBreakdown(_ slotIndex: Int, _ grouping: Grouping, rows: [Int], counts: [Int]) {
+        let slot = slots[slotIndex]
+        let width = slot.values.count + 1
+        var cells: [Int] = []
+        var shareOf: [Int?] = []
+        var columns = Array(repeating: [Int](), count: width)
+        for row in rows {
+            let value = grouping.dimension.values[row]
+            let group = StatisticKey.group(grouping.dimension, value)
+            let start = row * width
+            let rowCells = addAnswers(
+                slotIndex, group: group, counts: counts[start..<start + width - 1], answered: counts[start + width - 1])
+            let answered = rowCells.last!
+            addGroupSize(answered, group: group, grouping: grouping, value: value)
+            for (column, cell) in rowCells.enumerated() { columns[column].append(cell) }
+            cells += rowCells
+            shareOf += rowCells.dropLast().map { _ in answered } + [nil]
+        }
+        // The row of totals is the question's own table.
+        let own = tables.first { $0.kind == .question && $0.slot == slotIndex }!
+        for (total, parts) in zip(own.cells, columns) { statistics.sum(total, parts) }
+        cells += own.cells
+        shareOf += own.shareOf
+        var groups = grouping.dimension
+        groups.values = rows.map { groups.values[$0] } + [Self.total]
+        tables.append(
+            TablePlan(
+                id: slot.question.id + Self.suffix(grouping), kind: .breakdown, slot: slotIndex,
+                dimensions: [groups, answerDimension(slot)], cells: cells, shareOf: shareOf))
+    }
+
+    static func suffix(_ grouping: Grouping) -> String {
+        switch grouping.source {
+        case .question: ".by.\(grouping.dimension.id)"
+        case .channel: ".by-channel"
+        case .site: ".by-site"
+        }
+    }
+
+    /// Records that those in a group who answered are some or all of the group: a count of the
+    /// quasi-identifier's own table, of channels or of sites; or, for those who did not answer
+    /// the quasi-identifier, everyone but those who did. When all of a group answered, the two
+    /// are one count: were they two, one table could show what another withholds.
+    private mutating func addGroupSize(
+        _ answered: Int, group: String, grouping: Grouping, value: FindingsDimensionValue
+    ) {
+        if let size = groupSize(grouping, value) {
+            statistics.subset(answered, of: size)
+            return
+        }
+        guard case .question(let groupSlot) = grouping.source,
+            let answeredGroup = statistics.id(of: StatisticKey.question(slots[groupSlot].question.id))
+        else { return }
+        let counts = statistics.statistics
+        let isWhole = counts[answered].value + counts[answeredGroup].value == counts[respondents].value
+        statistics.relate([(answered, 1), (answeredGroup, 1), (respondents, -1)], isEquality: isWhole)
+        // No table shows this group's size, but every question all of it answered does.
+        guard isWhole else { return }
+        if let first = everyoneWithoutAnswer[group] {
+            statistics.same(answered, first)
+        } else {
+            everyoneWithoutAnswer[group] = answered
+        }
+    }
+
+    /// The count of a group's people, when one is planned: a quasi-identifier's answer, a channel
+    /// or a site; `nil` for those who did not answer the quasi-identifier.
+    private func groupSize(_ grouping: Grouping, _ value: FindingsDimensionValue) -> Int? {
+        switch grouping.source {
+        case .question(let groupSlot):
+            value.role == .missing
+                ? nil : statistics.id(of: StatisticKey.answer(slots[groupSlot].question.id, value.code))
+        case .channel, .site:
+            statistics.id(of: StatisticKey.group(grouping.dimension, value))
+        }
+    }
+}
