@@ -16,7 +16,8 @@ extension ReleasePlan {
             let rowCells = addAnswers(
                 slotIndex, group: group, counts: counts[start..<start + width - 1], answered: counts[start + width - 1])
             let answered = rowCells.last!
-            addGroupSize(answered, group: group, grouping: grouping, value: value)
+            addGroupSize(
+                answered, group: group, grouping: grouping, value: value, isKnown: isAskedOfEveryone(slotIndex))
             for (column, cell) in rowCells.enumerated() { columns[column].append(cell) }
             cells += rowCells
             shareOf += rowCells.dropLast().map { _ in answered } + [nil]
@@ -45,12 +46,13 @@ extension ReleasePlan {
     /// Records that those in a group who answered are some or all of the group: a count of the
     /// quasi-identifier's own table, of channels or of sites; or, for those who did not answer
     /// the quasi-identifier, everyone but those who did. When all of a group answered, the two
-    /// are one count: were they two, one table could show what another withholds.
+    /// are one count: were they two, one table could show what another withholds. A reader knows
+    /// it when the survey makes everyone answer (`isKnown`).
     private mutating func addGroupSize(
-        _ answered: Int, group: String, grouping: Grouping, value: FindingsDimensionValue
+        _ answered: Int, group: String, grouping: Grouping, value: FindingsDimensionValue, isKnown: Bool
     ) {
         if let size = groupSize(grouping, value) {
-            statistics.subset(answered, of: size)
+            statistics.subset(answered, of: size, isWhole: isKnown)
             return
         }
         guard case .question(let groupSlot) = grouping.source,
@@ -58,7 +60,7 @@ extension ReleasePlan {
         else { return }
         let counts = statistics.statistics
         let isWhole = counts[answered].value + counts[answeredGroup].value == counts[respondents].value
-        statistics.relate([(answered, 1), (answeredGroup, 1), (respondents, -1)], isEquality: isWhole)
+        statistics.relate([(answered, 1), (answeredGroup, 1), (respondents, -1)], isEquality: isWhole && isKnown)
         // No table shows this group's size, but every question all of it answered does.
         guard isWhole else { return }
         if let first = everyoneWithoutAnswer[group] {

@@ -163,7 +163,7 @@ struct ReleasePlan: Sendable {
         let id = slot.question.id
         func key(_ base: String) -> String { group.map { StatisticKey.within(base, $0) } ?? base }
         let total = statistics.add(key(StatisticKey.question(id)), answered)
-        if group == nil { statistics.subset(total, of: respondents) }
+        if group == nil { statistics.subset(total, of: respondents, isWhole: isAskedOfEveryone(slotIndex)) }
         var cells: [Int] = []
         for (value, count) in zip(slot.values, counts) {
             cells.append(statistics.add(key(StatisticKey.answer(id, value.code)), count))
@@ -188,6 +188,12 @@ struct ReleasePlan: Sendable {
         }
         statistics.group(total, cells + notChosen)
         return cells + [total]
+    }
+
+    /// Whether the survey makes everyone answer the question: then a reader knows that those who
+    /// answered it, in any group, are all of the group, when the counts say so.
+    func isAskedOfEveryone(_ slotIndex: Int) -> Bool {
+        slots[slotIndex].question.isRequired && slots[slotIndex].question.showIf == nil
     }
 
     private mutating func addQuestion(_ slotIndex: Int, _ tally: Tally) {

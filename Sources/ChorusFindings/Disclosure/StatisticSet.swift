@@ -69,24 +69,16 @@ struct StatisticSet: Sendable {
                 terms: [Term(statistic: total, coefficient: 1)] + parts.map { Term(statistic: $0, coefficient: -1) },
                 isEquality: true))
         let counted = parts.filter { statistics[$0].value > 0 }
-        if counted.count == 1 { join(total, counted[0]) }
+        if counted.count == 1 { same(total, counted[0]) }
     }
 
-    /// Records that `part` counts some of the people `whole` counts; all of them when the counts
-    /// are equal, and then the two are one statistic whatever a reader knows of the survey.
-    mutating func subset(_ part: Int, of whole: Int) {
-        if statistics[part].value == statistics[whole].value {
-            same(part, whole)
-        } else {
-            atMost(part, whole)
-        }
-    }
-
-    /// Records that `a` and `b` count the same people: one count under two keys, published or
-    /// withheld together, with the equality recorded for the audit and later releases.
-    mutating func same(_ a: Int, _ b: Int) {
-        relate([(a, 1), (b, -1)], isEquality: true)
-        join(a, b)
+    /// Records that `part` counts some of the people `whole` counts, or all of them when a reader
+    /// of the survey knows it (`isWhole`). Equal counts are the same people, and one statistic,
+    /// whether or not a reader knows it.
+    mutating func subset(_ part: Int, of whole: Int, isWhole: Bool = false) {
+        let isEqual = statistics[part].value == statistics[whole].value
+        relate([(part, 1), (whole, -1)], isEquality: isWhole && isEqual)
+        if isEqual { same(part, whole) }
     }
 
     /// The statistics that count the same people as `id`, itself included.
@@ -94,9 +86,11 @@ struct StatisticSet: Sendable {
         classes[representative[id]] ?? [id]
     }
 
-    /// Puts `a` and `b` in one class, unless one is hidden: a hidden count is withheld from the
-    /// start, which must not withhold the shown counts of its people.
-    private mutating func join(_ a: Int, _ b: Int) {
+    /// Records that `a` and `b` count the same people: one count under two keys, published or
+    /// withheld together. A hidden count is withheld from the start, which must not withhold the
+    /// shown counts of its people, so it stays apart. The audit is told only the relations a
+    /// reader knows; an equality a reader does not know would make it refuse what is safe.
+    mutating func same(_ a: Int, _ b: Int) {
         let (first, second) = (representative[a], representative[b])
         guard first != second, statistics[a].isShown, statistics[b].isShown else { return }
         let moved = classes.removeValue(forKey: second) ?? [second]
@@ -131,11 +125,6 @@ struct StatisticSet: Sendable {
             zeros.formUnion(group.members.filter { statistics[$0].value == 0 })
         }
         return zeros
-    }
-
-    /// Records `part ≤ whole`.
-    private mutating func atMost(_ part: Int, _ whole: Int) {
-        relate([(part, 1), (whole, -1)], isEquality: false)
     }
 }
 
