@@ -60,16 +60,13 @@ struct StatisticSet: Sendable {
         ids[key]
     }
 
-    /// Records `total = Σ parts`; beside parts that count no one, the one other part counts the
-    /// total's people.
+    /// Records `total = Σ parts`.
     mutating func sum(_ total: Int, _ parts: [Int]) {
         guard !parts.isEmpty else { return }
         relations.append(
             Relation(
                 terms: [Term(statistic: total, coefficient: 1)] + parts.map { Term(statistic: $0, coefficient: -1) },
                 isEquality: true))
-        let counted = parts.filter { statistics[$0].value > 0 }
-        if counted.count == 1 { same(total, counted[0]) }
     }
 
     /// Records that `part` counts some of the people `whole` counts, or all of them when a reader
@@ -88,11 +85,12 @@ struct StatisticSet: Sendable {
 
     /// Records that `a` and `b` count the same people: one count under two keys, published or
     /// withheld together. A hidden count is withheld from the start, which must not withhold the
-    /// shown counts of its people, so it stays apart. The audit is told only the relations a
+    /// shown counts of its people, so it stays apart; so does a count of no one, which tells
+    /// nothing about anyone. The audit is told only the relations a
     /// reader knows; an equality a reader does not know would make it refuse what is safe.
     mutating func same(_ a: Int, _ b: Int) {
         let (first, second) = (representative[a], representative[b])
-        guard first != second, statistics[a].isShown, statistics[b].isShown else { return }
+        guard first != second, statistics[a].value > 0, statistics[a].isShown, statistics[b].isShown else { return }
         let moved = classes.removeValue(forKey: second) ?? [second]
         for id in moved { representative[id] = first }
         classes[first, default: [first]] += moved
