@@ -86,8 +86,8 @@ struct StatisticSet: Sendable {
     /// Records that `a` and `b` count the same people: one count under two keys, published or
     /// withheld together. A hidden count is withheld from the start, which must not withhold the
     /// shown counts of its people, so it stays apart; so does a count of no one, which tells
-    /// nothing about anyone. The audit is told only the relations a
-    /// reader knows; an equality a reader does not know would make it refuse what is safe.
+    /// nothing about anyone. The audit is told only the relations a reader knows: an equality a
+    /// reader does not know would make it refuse what is safe.
     mutating func same(_ a: Int, _ b: Int) {
         let (first, second) = (representative[a], representative[b])
         guard first != second, statistics[a].value > 0, statistics[a].isShown, statistics[b].isShown else { return }
