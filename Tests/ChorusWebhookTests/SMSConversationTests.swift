@@ -294,6 +294,16 @@ import Testing
             texter.send("STOP") == "No recibirá más mensajes nuestros. Para volver a empezar, responda START. Cuídese.")
     }
 
+    @Test func aSpanishHelpOrStopWordIsAnsweredInSpanishBeforeAnyConversation() {
+        var helped = Texter()
+        #expect(helped.send("Ayuda").hasPrefix("Encuesta anónima por mensaje de texto: Seguridad del barrio\n"))
+        var stopped = Texter()
+        #expect(
+            stopped.send("alto") == "No recibirá más mensajes nuestros. Para volver a empezar, responda START. Cuídese."
+        )
+        #expect(stopped.last?.optOut == true)
+    }
+
     @Test func stopTextingMeIsNotAStop() {
         var texter = Texter()
         texter.send(["hi", "yes"])

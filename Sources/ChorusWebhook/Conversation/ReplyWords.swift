@@ -9,8 +9,12 @@ struct ReplyWords {
     let stop: Set<String>
     /// Opting back in after a stop, or starting again after declining.
     let start: Set<String> = ["start", "unstop", "comenzar", "empezar", "iniciar"]
-    /// Words that start a conversation and say its language without naming it.
-    private let greetings: [String: String] = ["hola": "es", "comenzar": "es", "empezar": "es", "iniciar": "es"]
+    /// Words that say their language without naming it: greetings and start words, which start
+    /// the conversation in it, and HELP and STOP words, which are answered in it.
+    private let spoken: [String: String] = [
+        "hola": "es", "comenzar": "es", "empezar": "es", "iniciar": "es", "ayuda": "es", "alto": "es", "parar": "es",
+        "cancelar": "es", "arret": "fr",
+    ]
     /// Asking what this is.
     let help: Set<String> = ["help", "info", "ayuda"]
     let yes: Set<String>
@@ -64,9 +68,9 @@ struct ReplyWords {
     }
 
     /// The language a first message is in, among `languages`: the one it names, or the one of a
-    /// greeting such as "hola".
+    /// word such as "hola" or "ayuda".
     func language(starting reply: SMSReply, among languages: [String]) -> String? {
         language(named: reply, among: languages)
-            ?? greetings[reply.keyword].flatMap { languages.contains($0) ? $0 : nil }
+            ?? spoken[reply.keyword].flatMap { languages.contains($0) ? $0 : nil }
     }
 }
