@@ -77,6 +77,39 @@ import Testing
         #expect(SMSText(accented + "\n" + plain).parts == [accented, plain])
     }
 
+    @Test func aPlainLineIsNotCutByTheAccentedLineAfterIt() {
+        // Given a line GSM-7 carries, then one that "ó" makes UCS-2, 66 units long
+        let plain = "Responda SAFE para: Prioridades de seguridad en nuestro barrio"
+        let accented = "Responda LISTEN para: ¿Qué le pareció la sesión de escucha de hoy?"
+
+        // Then each line is a message of its own, not the accented one cut after "¿Qué le"
+        #expect(SMSText(plain + "\n" + accented).parts == [plain, accented])
+    }
+
+    @Test func aLineIsCutOnlyWhenItIsTooLongForOneText() {
+        // Given two lines that take 83 UTF-16 units, the first less than half a UCS-2 text
+        let accented = "Responda con un número del 1 al 5."
+        let plain = "Responda ATRAS para volver o SALTAR para saltar."
+
+        // Then each is a text of its own
+        #expect(SMSText(accented + "\n" + plain).parts == [accented, plain])
+
+        // And a line too long for one text is cut once, between words, with the line before it,
+        // rather than cut once all the same after a text of its own for that line
+        let long = Array(repeating: "¿Cuántas personas viven en su casa?", count: 3).joined(separator: " ")
+        #expect(
+            SMSText("Pregunta 1 de 2\n" + long).parts == [
+                "Pregunta 1 de 2\n¿Cuántas personas viven en su casa? ¿Cuántas personas",
+                "viven en su casa? ¿Cuántas personas viven en su casa?",
+            ])
+    }
+
+    @Test func aLongLineIsCutAfterASentenceWhereThatTakesNoMoreTexts() {
+        let first = "We do not give individual answers to anyone: not the police, not the city."
+        let second = "Do you agree to take part, knowing you can skip most questions and stop at any time you like?"
+        #expect(SMSText(first + " " + second).parts == [first, second])
+    }
+
     @Test func aNumberedOptionIsNotCutFromItsNumber() {
         let lines = [
             "Question 3 of 9", "How did you hear about this survey?", "1) From a friend, neighbor or family",

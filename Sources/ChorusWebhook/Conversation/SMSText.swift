@@ -51,48 +51,99 @@ struct SMSText: Hashable {
     /// message, otherwise cut into parts that each fit one message on its own.
     ///
     /// Each part is measured in its own encoding, so a part with no accent or emoji in it holds
-    /// 160 characters even when another part is UCS-2. A part ends at a line break when that
-    /// leaves it at least half full, so an option is not split from its number; otherwise at the
-    /// last space that fits. A word longer than a part is cut between characters, never inside one.
+    /// 160 characters even when another part is UCS-2. A part ends at a line break, so that an
+    /// option stays with its number and each text reads on its own, as texts may arrive out of
+    /// order; only a line too long for one message is cut, after a sentence where it can be,
+    /// else between words. Of the cuttings that cut least, the one with the fewest parts is
+    /// taken. A word longer than a part is cut between characters, never inside one.
     var parts: [String] {
         let units = units()
         if units.reduce(0, { $0 + $1.cost(encoding) }) <= encoding.singleCapacity { return text.isEmpty ? [] : [text] }
         let bytes = Array(text.utf8)
-        func part(_ range: Range<Int>) -> String {
-            let start = range.lowerBound == 0 ? 0 : units[range.lowerBound - 1].end
-            return String(decoding: bytes[start..<units[range.upperBound - 1].end], as: UTF8.self)
-        }
+        var plan = Cutting(units: units)
         var parts: [String] = []
-        var start = units.firstIndex { !$0.isSpace } ?? units.endIndex
-        while start < units.endIndex {
+        var start = plan.word(from: 0)
+        while start < units.endIndex, let cut = plan.best(from: start).cut {
+            let from = start == 0 ? 0 : units[start - 1].end
+            parts.append(String(decoding: bytes[from..<units[cut.kept - 1].end], as: UTF8.self))
+            start = cut.next
+        }
+        return parts
+    }
+
+    /// The best way to cut the text from each unit on, each found once.
+    private struct Cutting {
+        /// A part ending before `kept`, and the next starting at `next`.
+        struct Cut {
+            var kept: Int
+            var next: Int
+        }
+
+        /// How badly the parts are cut, for each cut 1 after a sentence, 2 inside one and 4 inside
+        /// a word; then how many there are.
+        typealias Cost = (damage: Int, parts: Int)
+
+        let units: [Unit]
+        private var known: [Int: (cost: Cost, cut: Cut?)] = [:]
+
+        init(units: [Unit]) {
+            self.units = units
+        }
+
+        /// The first unit from `index` on that is not a space.
+        func word(from index: Int) -> Int {
+            units[index...].firstIndex { !$0.isSpace } ?? units.endIndex
+        }
+
+        /// The cheapest cutting of the text from `start`, and its first cut.
+        mutating func best(from start: Int) -> (cost: Cost, cut: Cut?) {
+            if start == units.endIndex { return ((0, 0), nil) }
+            if let result = known[start] { return result }
+            let fit = fit(from: start)
+            var result: (cost: Cost, cut: Cut?) = ((0, 0), nil)
+            if fit.end == units.endIndex {
+                result = ((0, 1), Cut(kept: fit.end, next: fit.end))
+            } else {
+                var places: [(at: Int, damage: Int)] = []
+                if let lineBreak = fit.lastLineBreak { places.append((lineBreak, 0)) }
+                if let sentence = fit.lastSentenceEnd, sentence != fit.lastLineBreak { places.append((sentence, 1)) }
+                if let space = fit.lastSpace, space != fit.lastLineBreak, space != fit.lastSentenceEnd {
+                    places.append((space, 2))
+                }
+                // A character wider than a whole part still goes.
+                if places.isEmpty { places.append((fit.end == start ? start + 1 : fit.end, 4)) }
+                for place in places {
+                    let kept = (start..<place.at).last { !units[$0].isSpace }.map { $0 + 1 } ?? start
+                    let next = word(from: place.at)
+                    let rest = best(from: next).cost
+                    let cost = (rest.damage + place.damage, rest.parts + 1)
+                    if result.cut == nil || cost < result.cost { result = (cost, Cut(kept: kept, next: next)) }
+                }
+            }
+            known[start] = result
+            return result
+        }
+
+        /// How far a part from `start` reaches, and its last space, space after a sentence and
+        /// line break within that.
+        private func fit(from start: Int) -> (end: Int, lastSpace: Int?, lastSentenceEnd: Int?, lastLineBreak: Int?) {
             var (septets, utf16) = (0, 0)
             var isGSM7 = true
             var end = start
-            var (lastSpace, lastLineBreak): (Int?, Int?) = (nil, nil)
+            var (lastSpace, lastSentenceEnd, lastLineBreak): (Int?, Int?, Int?) = (nil, nil, nil)
             while end < units.endIndex {
                 let unit = units[end]
                 let stillGSM7 = isGSM7 && unit.septets != nil
                 let used = stillGSM7 ? septets + (unit.septets ?? 0) : utf16 + unit.utf16
                 guard used <= (stillGSM7 ? Encoding.gsm7 : .ucs2).singleCapacity else { break }
                 if unit.isSpace { lastSpace = end }
+                if unit.isSpace, end > start, units[end - 1].endsSentence { lastSentenceEnd = end }
                 if unit.isLineBreak { lastLineBreak = end }
                 (septets, utf16, isGSM7) = (septets + (unit.septets ?? 0), utf16 + unit.utf16, stillGSM7)
                 end += 1
             }
-            if end == units.endIndex {
-                parts.append(part(start..<end))
-                break
-            }
-            let capacity = (isGSM7 ? Encoding.gsm7 : .ucs2).singleCapacity
-            let halfFull = lastLineBreak.map { units[start..<$0].reduce(0) { $0 + $1.cost(isGSM7 ? .gsm7 : .ucs2) } }
-            let lineBreak = halfFull.map { $0 * 2 >= capacity } == true ? lastLineBreak : nil
-            // A character wider than a whole part still goes.
-            let cut = lineBreak ?? lastSpace ?? (end == start ? start + 1 : end)
-            let kept = (start..<cut).last { !units[$0].isSpace }.map { $0 + 1 } ?? start
-            parts.append(part(start..<kept))
-            start = (cut..<units.endIndex).first { !units[$0].isSpace } ?? units.endIndex
+            return (end, lastSpace, lastSentenceEnd, lastLineBreak)
         }
-        return parts
     }
 
     /// A piece of the text that is never cut: what it costs in each encoding, whether it is a
@@ -103,6 +154,8 @@ struct SMSText: Hashable {
         var utf16: Int
         var isSpace: Bool
         var isLineBreak: Bool
+        /// A full stop, question or exclamation mark, colon or semicolon.
+        var endsSentence: Bool
         var end: Int
 
         func cost(_ encoding: Encoding) -> Int {
@@ -126,7 +179,7 @@ struct SMSText: Hashable {
                 units.append(
                     Unit(
                         septets: GSM7.septets(latin: scalar), utf16: 1, isSpace: isSpace,
-                        isLineBreak: scalar == "\n", end: end))
+                        isLineBreak: scalar == "\n", endsSentence: ".?!:;".unicodeScalars.contains(scalar), end: end))
             }
             return units
         }
@@ -135,7 +188,9 @@ struct SMSText: Hashable {
             units.append(
                 Unit(
                     septets: GSM7.septets(character), utf16: character.utf16.count, isSpace: character.isWhitespace,
-                    isLineBreak: character.isNewline, end: end))
+                    isLineBreak: character.isNewline,
+                    endsSentence: ".?!:;".contains(character),
+                    end: end))
         }
         return units
     }
