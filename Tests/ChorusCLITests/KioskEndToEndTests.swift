@@ -93,6 +93,28 @@ import Testing
         #expect(try await status(directory).contains("no responses"))
     }
 
+    @Test func keysPressedWhileTheWindowIsTooSmallToShowTheQuestionAnswerNothing() async throws {
+        let directory = try Scratch.folder()
+        let session = try start(directory)
+        for (text, keys) in Self.respondent(spanish: false).prefix(3) {
+            try await session.waitFor(text)
+            for key in keys { try await session.send(key) }
+        }
+        try await session.waitFor("How long have you lived")
+        try await session.resize(columns: 40, rows: 12)
+        try await session.waitFor("40×12")
+        try await session.send("3")
+        try await session.send("Enter")
+        try await session.resize(columns: 80, rows: 24)
+        try await session.waitFor("How long have you lived")
+        // Nothing was chosen: Enter now asks for a choice rather than moving on.
+        try await session.send("Enter")
+        try await session.waitFor("Please choose one of the options")
+        #expect(try await !session.screen().contains("Which three"))
+        try await lock(session)
+        try await session.waitFor("[exited 0]")
+    }
+
     @Test func controlKeysNeitherEndNorSuspendIt() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory)

@@ -79,6 +79,11 @@ final class TmuxSession {
         try await run(["-L", socket, "send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
     }
 
+    /// Resizes the window, as a volunteer dragging its corner would.
+    func resize(columns: Int, rows: Int) async throws {
+        try await run(["-L", socket, "resize-window", "-t", "0", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
     /// The visible screen, one line per row.
     func screen() async throws -> String {
         try await run(["-L", socket, "capture-pane", "-p", "-t", "0"])

@@ -89,6 +89,9 @@ public struct Kiosk: Sendable {
             }
             now = clock.now - start
             session.advance(to: now)
+            // A window too small shows only the request to enlarge it, so a key pressed then would
+            // answer what no one can see: none is acted on, and the idle time-out still runs.
+            if !settings.plain, !size.isLargeEnough { keys = [] }
             // A screen per key, so that plain mode says every step even of keys that came together.
             for key in keys where !session.hasEnded {
                 session.receive(key, at: now)
