@@ -100,6 +100,19 @@ import Testing
                 + "Escriba un número y presione Enter.\n> 7")
     }
 
+    @Test func controlUEmptiesARefusedLineAtOnce() {
+        var plain = Transcript()
+        plain.enter("2")
+        plain.enter("1")
+        plain.enter("97")
+        #expect(plain.kiosk.screen.input?.text == "97")
+        plain.press(.control("u"))
+        #expect(plain.kiosk.screen.input?.text == "")
+        #expect(plain.output.hasSuffix("> 97\u{8} \u{8}\u{8} \u{8}"), "erased on the line as Backspace erases")
+        plain.enter("2")
+        #expect(plain.kiosk.onScreen == "worries")
+    }
+
     @Test func onlyNumbersAreTypedWhereNumbersAreAskedFor() {
         var plain = Transcript()
         plain.enter("1")

@@ -80,6 +80,8 @@ struct AnswerEditor: Hashable {
         switch key {
         case .backspace:
             if !text.isEmpty { text.removeLast() }
+        case .control("u"):
+            text = ""
         case .space:
             if case .text(let limit) = kind, text.count < limit { text.append(" ") }
         case .character(let character):
@@ -100,6 +102,9 @@ struct AnswerEditor: Hashable {
         switch key {
         case .backspace:
             if !text.isEmpty { text.removeLast() }
+        // As in a shell: the line is emptied at once, where a screen reader says each Backspace.
+        case .control("u"):
+            text = ""
         case .space:
             text.append(" ")
         case .character(let character) where key.digit != nil || character == ",":
