@@ -137,6 +137,30 @@ import Testing
         #expect(kiosk.onScreen == "worries", "the kept answer goes on with Enter")
     }
 
+    @Test func choicesNotYetConfirmedAreStillThereAfterGoingBackAndForth() {
+        // Given two options ticked, and Left pressed before Enter
+        var kiosk = KioskDriver()
+        kiosk.reach("worries")
+        kiosk.press(.character("1"), .character("3"), .left)
+        #expect(kiosk.onScreen == "area")
+
+        // Then coming back shows them ticked, and Enter answers with them
+        kiosk.press(.enter)
+        #expect(kiosk.onScreen == "worries")
+        guard case .asking(_, let editor) = kiosk.session.stage else { return #expect(Bool(false)) }
+        #expect(editor.chosen == [0, 2])
+        kiosk.press(.enter)
+        #expect(kiosk.onScreen != "worries")
+
+        // And when the resident walks away, the next one starts with nothing kept
+        kiosk.press(.character("2"), .left)
+        #expect(!kiosk.session.unconfirmed.isEmpty)
+        kiosk.wait(.seconds(130))
+        kiosk.wait(.seconds(30))
+        #expect(kiosk.onScreen == "welcome")
+        #expect(kiosk.session.unconfirmed.isEmpty)
+    }
+
     @Test func refusalsAreInTheRespondentsLanguageAndClearOnTheNextKey() {
         var kiosk = KioskDriver()
         kiosk.startInEnglish()

@@ -167,6 +167,9 @@ struct AnswerEditor: Hashable {
         }
     }
 
+    /// Whether anything is chosen, highlighted or typed: what going back keeps for the question.
+    var hasChoices: Bool { highlighted != nil || !chosen.isEmpty || !text.isEmpty }
+
     /// Whether a number or text has been typed, which the keys that leave the question would lose.
     var hasTypedAnswer: Bool {
         switch kind {

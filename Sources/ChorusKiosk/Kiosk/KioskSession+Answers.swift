@@ -14,6 +14,7 @@ extension KioskSession {
             let isConsent = engine.step(interview) == .consent
             return AnswerEditor(kind: isConsent ? .pick(count: 2) : .none, plain: settings.plain)
         }
+        if let editor = unconfirmed[question.id] { return editor }
         let answer = interview.answers[question.id]
         let plain = settings.plain
         var editor: AnswerEditor

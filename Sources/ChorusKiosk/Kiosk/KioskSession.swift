@@ -56,6 +56,9 @@ struct KioskSession {
     /// Set once the organizer PIN has been entered.
     private(set) var hasEnded = false
     private var lastKey = Duration.zero
+    /// What was chosen on a question left with Left before Enter, by question id: it is shown
+    /// again when the question comes back, as nothing was answered. Forgotten with the respondent.
+    private(set) var unconfirmed: [String: AnswerEditor] = [:]
 
     init(engine: InterviewEngine, settings: Settings, pin: String, save: @escaping @Sendable (Response) throws -> Void)
     {
@@ -106,8 +109,8 @@ struct KioskSession {
             case .enter: submit(editor, interview, at: now)
             // Typed text is not thrown away by a key pressed to move the cursor or indent.
             case .left where editor.hasTypedAnswer, .tab where editor.hasTypedAnswer: break
-            case .left: goBack(interview)
-            case .tab: follow(engine.skip(interview), at: now)
+            case .left: goBack(interview, leaving: editor)
+            case .tab: follow(engine.skip(interview), leaving: interview, at: now)
             case .function(2): changeLanguage(interview, editor)
             default:
                 editor.press(key)
@@ -132,7 +135,7 @@ struct KioskSession {
             default: follow(engine.skip(interview), at: now)
             }
         case .question(let question):
-            follow(engine.answer(Self.answer(to: question, from: editor), interview), at: now)
+            follow(engine.answer(Self.answer(to: question, from: editor), interview), leaving: interview, at: now)
         case .note:
             show(engine.acknowledge(interview), at: now)
         case .complete, .declined:
@@ -140,7 +143,10 @@ struct KioskSession {
         }
     }
 
-    private mutating func goBack(_ interview: Interview) {
+    private mutating func goBack(_ interview: Interview, leaving left: AnswerEditor) {
+        if case .question(let question) = engine.step(interview), left.hasChoices {
+            unconfirmed[question.id] = left
+        }
         if engine.step(interview) == .consent, !interview.hasConsented {
             // Before agreeing, Back returns to the languages: consent is not passed, only put off.
             var editor = Self.welcomeEditor(engine: engine, settings: settings)
@@ -160,9 +166,13 @@ struct KioskSession {
     }
 
     /// Moves on when the engine took the answer or skip; shows why not when it did not.
-    private mutating func follow(_ outcome: AnswerOutcome, at now: Duration) {
+    private mutating func follow(_ outcome: AnswerOutcome, leaving interview: Interview? = nil, at now: Duration) {
         switch outcome {
-        case .accepted(let next): show(next, at: now)
+        case .accepted(let next):
+            if let interview, case .question(let question) = engine.step(interview) {
+                unconfirmed[question.id] = nil
+            }
+            show(next, at: now)
         case .refused(let why): message = why
         }
     }
@@ -247,6 +257,7 @@ struct KioskSession {
     private mutating func startOver() {
         stage = .welcome(Self.welcomeEditor(engine: engine, settings: settings))
         message = nil
+        unconfirmed = [:]
         respondent += 1
     }
 }
