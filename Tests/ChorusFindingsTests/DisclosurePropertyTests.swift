@@ -109,6 +109,16 @@ import Testing
         #expect(attributes == [], "\(population)")
     }
 
+    /// Found by the property below: 7 from the north came to the kiosk and 8 from the north said
+    /// no, so at least 1 from the north texted; 8 said no at the kiosk's one site, so at most 6
+    /// texted. The audit did not know that only a kiosk records a site.
+    @Test func aSitesBreakdownAndAChannelsDoNotPinDownTheFewWhoTexted() throws {
+        try Self.check(
+            Population(
+                areas: ["north", "south"], answers: ["yes", "no"], channels: ["kiosk", "sms"],
+                joint: [0, 1, 7, 1, 1, 1, 1, 2], k: 7))
+    }
+
     @Test func noWithheldCountOfOneBreakdownCanBeNarrowedIntoTheSmallRange() async {
         await propertyCheck(count: 60, input: Self.oneChannel) { population in
             await Task.yield()

@@ -22,6 +22,7 @@ extension ReleasePlan {
             cells += rowCells
             shareOf += rowCells.dropLast().map { _ in answered } + [nil]
         }
+        if grouping.source == .site { relateSitesToChannels(slotIndex, columns: columns) }
         // The row of totals is the question's own table.
         let own = tables.first { $0.kind == .question && $0.slot == slotIndex }!
         for (total, parts) in zip(own.cells, columns) { statistics.sum(total, parts) }
@@ -33,6 +34,22 @@ extension ReleasePlan {
             TablePlan(
                 id: slot.question.id + Self.suffix(grouping), kind: .breakdown, slot: slotIndex,
                 dimensions: [groups, answerDimension(slot)], cells: cells, shareOf: shareOf))
+    }
+
+    /// Ties a question's breakdown by site to its breakdown by channel as the reach tables are
+    /// tied (see addReach): in each column, those of the sites are some of the kiosk's, and those
+    /// who texted are among those with no site, the last row.
+    private mutating func relateSitesToChannels(_ slotIndex: Int, columns: [[Int]]) {
+        let id = slots[slotIndex].question.id
+        let keys = slots[slotIndex].values.map { StatisticKey.answer(id, $0.code) } + [StatisticKey.question(id)]
+        let (kiosk, sms) = (Self.channelKey("kiosk"), Self.channelKey("sms"))
+        for (key, column) in zip(keys, columns) {
+            guard let bySite = column.last, let atKiosk = statistics.id(of: StatisticKey.within(key, kiosk)),
+                let byText = statistics.id(of: StatisticKey.within(key, sms))
+            else { continue }
+            statistics.atMost(column.dropLast().map { ($0, 1) } + [(atKiosk, -1)])
+            statistics.subset(byText, of: bySite)
+        }
     }
 
     static func suffix(_ grouping: Grouping) -> String {

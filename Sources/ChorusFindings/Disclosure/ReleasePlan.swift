@@ -115,17 +115,30 @@ struct ReleasePlan: Sendable {
 
     // MARK: Reach
 
+    static let channel = FindingsDimension(
+        id: "channel", kind: .channel, title: nil,
+        values: ChannelOrder.all.map { FindingsDimensionValue(code: $0, label: nil, role: .category) })
+
+    /// The key part of a channel's group, such as `channel=kiosk`.
+    static func channelKey(_ code: String) -> String {
+        StatisticKey.group(channel, FindingsDimensionValue(code: code, label: nil, role: .category))
+    }
+
     private mutating func addReach(_ tally: Tally, siteNames: [String], languages: [String]) {
-        let channel = FindingsDimension(
-            id: "channel", kind: .channel, title: nil,
-            values: ChannelOrder.all.map { FindingsDimensionValue(code: $0, label: nil, role: .category) })
-        addReachTable("reach.channel", channel, tally.byChannel)
+        let channels = addReachTable("reach.channel", Self.channel, tally.byChannel)
         let keptSites = siteNames.indices.filter { tally.bySite[$0] > 0 }
         let site = FindingsDimension(
             id: "site", kind: .site, title: nil,
             values: keptSites.map { FindingsDimensionValue(code: siteNames[$0], label: nil, role: .category) }
                 + [FindingsDimensionValue(code: "missing", label: nil, role: .missing)])
-        addReachTable("reach.site", site, keptSites.map { tally.bySite[$0] } + [tally.bySite.last!])
+        let sites = addReachTable("reach.site", site, keptSites.map { tally.bySite[$0] } + [tally.bySite.last!])
+        // Only a kiosk records a site, as the codebook says: those of every site are some of the
+        // kiosk's people, and text messages all count among those with none. Unless the audit
+        // knows it, a site's breakdown and a channel's can together pin down the few who texted.
+        if let kiosk = ChannelOrder.all.firstIndex(of: "kiosk"), let sms = ChannelOrder.all.firstIndex(of: "sms") {
+            statistics.atMost(sites.dropLast().map { ($0, 1) } + [(channels[kiosk], -1)])
+            statistics.subset(channels[sms], of: sites[sites.count - 1])
+        }
         let language = FindingsDimension(
             id: "language", kind: .language, title: nil,
             values: languages.map { FindingsDimensionValue(code: $0, label: nil, role: .category) }
@@ -133,7 +146,9 @@ struct ReleasePlan: Sendable {
         addReachTable("reach.language", language, tally.byLanguage)
     }
 
-    private mutating func addReachTable(_ id: String, _ dimension: FindingsDimension, _ counts: [Int]) {
+    /// Adds a table of everyone by `dimension`; returns its cells' ids, without the total.
+    @discardableResult
+    private mutating func addReachTable(_ id: String, _ dimension: FindingsDimension, _ counts: [Int]) -> [Int] {
         var cells: [Int] = []
         for (value, count) in zip(dimension.values, counts) {
             cells.append(statistics.add(StatisticKey.group(dimension, value), count))
@@ -146,6 +161,7 @@ struct ReleasePlan: Sendable {
             TablePlan(
                 id: id, kind: .reach, slot: nil, dimensions: [dimension], cells: cells + [respondents],
                 shareOf: cells.map { _ in respondents } + [nil]))
+        return cells
     }
 
     // MARK: Questions

@@ -27,8 +27,10 @@ extension ReleaseWords {
                 : "- `total`: everyone along a dimension; for questions with several choices, the respondents who "
                     + "answered, not the sum of the cells.",
             spanish
-                ? "- `missing`: sin respuesta a una pregunta de grupo, o una respuesta sin lugar."
-                : "- `missing`: no answer to a grouping question, or a response with no site.",
+                ? "- `missing`: sin respuesta a una pregunta de grupo, o una respuesta sin lugar: solo un quiosco "
+                    + "registra un lugar, así que todo mensaje de texto está aquí."
+                : "- `missing`: no answer to a grouping question, or a response with no site: only a kiosk records "
+                    + "a site, so every text message is here.",
         ]
     }
 
