@@ -110,9 +110,13 @@ extension ReleaseWords {
 
     func notRanked(_ labels: [String]) -> String {
         let list = labels.map { "“\(Codebook.inline($0))”" }.joined(separator: ", ")
+        // Their scores are unknown, so they may belong above places shown: say so, as the places
+        // would otherwise read as settled.
         return spanish
-            ? "Sin lugar, porque sus cifras están reservadas: \(list)."
-            : "Not ranked, because their numbers are withheld: \(list)."
+            ? "Sin lugar, porque sus cifras están reservadas: \(list). Podrían ocupar cualquier lugar, "
+                + "así que los lugares mostrados son solo entre las demás opciones."
+            : "Not ranked, because their numbers are withheld: \(list). They could belong anywhere in the "
+                + "ranking, so the places shown are among the other options only."
     }
 
     func rankingMethod(_ priority: PriorityResult) -> String {
