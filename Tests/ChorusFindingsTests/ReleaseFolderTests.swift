@@ -50,6 +50,22 @@ import Testing
         #expect([UInt8](kept) == Self.files[1].bytes)
     }
 
+    @Test func aFolderOfOtherFilesIsRefusedAsSuch() throws {
+        let folder = try ExternalTool.folder().appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(
+            atPath: folder.appendingPathComponent("notes.txt").path, contents: Data("hi".utf8))
+        do {
+            _ = try ReleaseFolder(path: folder.path).write(Self.files)
+            Issue.record("a folder of other files was written into")
+        } catch {
+            #expect(error.kind == .occupied)
+            #expect(
+                error.description
+                    == "\(folder.path) holds other files; a release needs a new or empty folder: choose another --out")
+        }
+    }
+
     @Test func refusesAFileInThePlaceOfTheFolder() throws {
         let path = try ExternalTool.folder().appendingPathComponent("release").path
         FileManager.default.createFile(atPath: path, contents: Data("not a folder".utf8))

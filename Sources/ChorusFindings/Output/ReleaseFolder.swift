@@ -38,9 +38,12 @@ public struct ReleaseFolder: Sendable {
         let manager = FileManager.default
         if let existing = try? manager.contentsOfDirectory(atPath: path), !existing.isEmpty {
             if try holds(exactly: files) { return .unchanged }
+            // Every release has findings.json; other files mean a folder that was never a release.
             throw ReleaseFolderError(
                 .occupied,
-                "\(path) already holds a different release; choose another --out, or move it away first")
+                existing.contains("findings.json")
+                    ? "\(path) already holds a different release; choose another --out, or move it away first"
+                    : "\(path) holds other files; a release needs a new or empty folder: choose another --out")
         }
         let folder = URL(fileURLWithPath: path)
         let parent = folder.deletingLastPathComponent()
