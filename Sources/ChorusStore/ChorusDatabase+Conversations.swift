@@ -72,6 +72,20 @@ extension ChorusDatabase {
         return snapshot
     }
 
+    /// The pseudonym of every sender with a conversation, a completed survey or an opt-out.
+    ///
+    /// - Throws: ``StoreError`` if the database cannot be read.
+    public func smsSenders() throws -> [String] {
+        try reading { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT sender FROM sms_conversations UNION SELECT sender FROM sms_completed
+                    UNION SELECT sender FROM sms_opt_outs
+                    """)
+        }
+    }
+
     /// The reply given to a message already processed, so a retried webhook gets it again and
     /// changes nothing; `nil` for a new message. A message is the same only from the same sender.
     ///

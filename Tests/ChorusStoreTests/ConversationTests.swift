@@ -49,6 +49,19 @@ import Testing
         #expect(try database.conversation(sender: Self.sender, surveyID: "safety") == nil)
     }
 
+    @Test func theSendersAreThoseWithAConversationACompletionOrAnOptOut() throws {
+        let database = try StoreFixtures.database()
+        let (third, fourth) = (Self.key.pseudonym(forE164: "+15550103333"), Self.key.pseudonym(forE164: "+15550104444"))
+        #expect(try database.smsSenders().isEmpty)
+        let response = StoreFixtures.response(language: "es")
+        try database.applySMS(Self.change("SM1"))
+        try database.applySMS(Self.change("SM2", sender: Self.other, completed: (response, day: StoreFixtures.day)))
+        try database.applySMS(Self.change("SM3", sender: third, optOut: true))
+        // A sender who declined has only the reply to their message, which names no sender.
+        try database.applySMS(Self.change("SM4", sender: fourth, interview: nil))
+        #expect(try Set(database.smsSenders()) == [Self.sender, Self.other, third])
+    }
+
     @Test func retriedMessageGetsTheSameReplyAndChangesNothing() throws {
         // Given a message processed once
         let database = try StoreFixtures.database()

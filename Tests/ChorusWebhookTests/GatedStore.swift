@@ -57,6 +57,10 @@ final class GatedStore<Inner: SMSStore>: SMSStore {
         try inner.smsSnapshot(gateway: gateway, messageID: messageID, sender: sender, surveys: surveys)
     }
 
+    func smsSenders() throws -> [String] {
+        try inner.smsSenders()
+    }
+
     func deleteExpired(beforeHour hour: String) throws -> Int {
         try inner.deleteExpired(beforeHour: hour)
     }

@@ -54,6 +54,15 @@ final class MemorySMSStore: SMSStore {
         }
     }
 
+    /// Not counted among the calls: the webhook reads it once as it starts, before any request.
+    func smsSenders() throws -> [String] {
+        contents.withLock { contents in
+            let completed = contents.completed.map { String($0.prefix { $0 != " " }) }
+            let conversing = contents.conversations.keys.map { String($0.prefix { $0 != " " }) }
+            return Array(Set(completed + conversing).union(contents.optedOut))
+        }
+    }
+
     func deleteExpired(beforeHour hour: String) throws -> Int {
         contents.withLock {
             $0.calls += 1

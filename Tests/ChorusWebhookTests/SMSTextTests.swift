@@ -135,4 +135,13 @@ import Testing
         #expect(plain == "It's \"fine\" - really... ok")
         #expect(SMSText(plain).encoding == .gsm7)
     }
+
+    @Test func aMessageKeptIsCutAsItWouldBeAnewAndAFullMemoryStartsOver() {
+        let parts = MessageParts(capacity: 2)
+        let long = String(repeating: "Which of these matter most to you? ", count: 12) + "“Choose” three."
+        for message in [long, long, "Thanks!", "¿Qué?", long] {
+            #expect(parts[message] == SMSText(SMSText.plain(message)).parts)
+        }
+        #expect(parts[long].count > 1)
+    }
 }

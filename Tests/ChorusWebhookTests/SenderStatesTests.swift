@@ -23,4 +23,17 @@ import Testing
         states.forgetAll()
         #expect(states["d"] == nil)
     }
+
+    @Test func aSenderNotStoredAtTheStartNorSinceHasAnEmptyState() {
+        let states = SenderStates(stored: ["a"])
+        // Stored when the server started: read from the store.
+        #expect(states["a"] == nil)
+        #expect(states["b"] == SMSSnapshot())
+        states.keep(SMSSnapshot(isOptedOut: true), for: "b")
+        states.forgetAll()
+        // Written since: read from the store once forgotten, as it may hold something now.
+        #expect(states["b"] == nil)
+        // Without the senders stored at the start, every sender not kept is read.
+        #expect(SenderStates()["c"] == nil)
+    }
 }

@@ -190,6 +190,36 @@ import Testing
         }
     }
 
+    @Test func aSenderTheStoreHoldsNothingOfIsAnsweredWithoutReadingIt() async throws {
+        let harness = try WebhookHarness()
+        let (bob, carol) = ("+15551230002", "+15551230003")
+        let declined = try await harness.application().test(.router) { client in
+            _ = try await client.twilio(from: Self.alice, "Hello", id: "SM1")
+            _ = try await client.twilio(from: Self.alice, "yes", id: "SM2")
+            _ = try await client.twilio(from: carol, "Hello", id: "SM3")
+            return try await client.twilio(from: carol, "no", id: "SM4").twimlText
+        }
+        // A server started again on the same store
+        try await harness.application().test(.router) { client in
+            // Alice is read from the store and goes on where she was.
+            let next = try await client.twilio(from: Self.alice, "1", id: "SM5")
+            #expect(next.twimlText.hasPrefix("Question 2 of 8"))
+
+            let before = harness.store.calls
+            let first = try await client.twilio(from: bob, "Hello", id: "SM6")
+            #expect(first.twimlText.hasPrefix("Neighborhood safety"))
+            // Only the write: the store held nothing of this sender when the server started.
+            #expect(harness.store.calls == before + 1)
+
+            // Carol declined, which left nothing of her but her messages' replies: a retry of
+            // her last still gets the reply it had and changes nothing.
+            let applied = harness.store.contents.withLock { $0.applied }
+            let again = try await client.twilio(from: carol, "no", id: "SM4")
+            #expect(again.twimlText == declined)
+            #expect(harness.store.contents.withLock { $0.applied } == applied)
+        }
+    }
+
     @Test func anOversizedBodyGets413() async throws {
         let harness = try WebhookHarness()
         try await harness.application().test(.router) { client in

@@ -30,6 +30,8 @@ struct SMSController<Store: SMSStore>: Sendable {
     /// ``WebhookConfiguration/publicURL`` without trailing slashes, for the URL signatures cover.
     let publicBase: String?
     let locks = SenderLocks()
+    /// Each message's parts, as most are sent to every sender alike.
+    let messageParts = MessageParts()
     /// Each sender's state after their last message, so the next needs no read.
     let states: SenderStates
     /// The message each nonce of a signature that does not cover the message came with.
@@ -159,26 +161,21 @@ struct SMSController<Store: SMSStore>: Sendable {
     ) async throws -> (Outcome, [String]) {
         let sending = gateway is any SendingGateway
         let gateway = gateway.name
-        let read = {
-            try store.smsSnapshot(
-                gateway: gateway, messageID: inbound.messageID, sender: sender, surveys: configuration.surveys)
-        }
+        let date = now()
+        // The first message of an hour deletes what expired, perhaps this sender's conversation,
+        // and has every kept state forgotten.
+        _ = try await upkeep.purgeIfDue(at: date)
         // A retry missed by a kept state is refused by the store's write below, as a duplicate.
-        var state: SMSSnapshot
+        let state: SMSSnapshot
         if let kept = states[sender] {
             state = kept
         } else {
-            state = try read()
-            if let reply = state.processedReply { return (.replayed, Self.parts(of: reply)) }
-        }
-        let date = now()
-        // The first message of an hour deletes what expired, perhaps this sender's conversation.
-        if try await upkeep.purgeIfDue(at: date) {
-            state = try read()
+            state = try store.smsSnapshot(
+                gateway: gateway, messageID: inbound.messageID, sender: sender, surveys: configuration.surveys)
             if let reply = state.processedReply { return (.replayed, Self.parts(of: reply)) }
         }
         let turn = conversation.respond(to: inbound.text, state, today: today(at: date))
-        let parts = turn.messages.flatMap { SMSText(SMSText.plain($0)).parts }
+        let parts = turn.messages.flatMap { messageParts[$0] }
         let expiry = Double(configuration.conversationExpiry.components.seconds)
         let outgoing =
             try sending && !parts.isEmpty ? outbox.row(for: parts, replyingTo: inbound, through: gateway) : nil

@@ -21,6 +21,9 @@ public protocol SMSStore: Sendable {
     /// Everything a message needs to know, read at once: the reply if it was processed before,
     /// otherwise the sender's opt-out, conversations and completions of `surveys`.
     func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws -> SMSSnapshot
+    /// Every sender the store holds a conversation, a completion or an opt-out of, read once as the
+    /// webhook starts so that a sender not among them needs no read.
+    func smsSenders() throws -> [String]
     /// Deletes conversations and message records expiring before `beforeHour`; how many went.
     func deleteExpired(beforeHour: String) throws -> Int
     /// Applies everything each message changes, each all or nothing, and all of them durably

@@ -45,8 +45,10 @@ public func buildWebhookApplication(
     let router = Router(options: .autoGenerateHeadEndpoints)
     let metrics = WebhookMetrics(registry: metrics, gateways: WebhookConfiguration.gatewayNames)
     let outbox = Outbox()
+    // Without the senders stored, every sender's first message reads the store, as it would anyway.
+    let states = SenderStates(stored: try? store.smsSenders())
     let upkeep = StoreUpkeep(
-        writer: SMSWriter(store: store), states: SenderStates(), interval: configuration.upkeepInterval, now: now,
+        writer: SMSWriter(store: store), states: states, interval: configuration.upkeepInterval, now: now,
         logger: logger)
     SMSController(
         configuration: configuration, conversation: SMSConversation(surveys: configuration.surveys), store: store,
