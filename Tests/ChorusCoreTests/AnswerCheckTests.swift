@@ -23,14 +23,14 @@ struct RefusedAnswer: Sendable, CustomTestStringConvertible {
         .init(
             question: "concerns", answer: .choices(["traffic", "theft"]),
             english: "Please choose 3, most important first.",
-            spanish: "Por favor elija 3, empezando por la más importante."),
+            spanish: "Por favor elija 3, en orden de importancia."),
         .init(
             question: "concerns", answer: .choices(["traffic", "theft", "lighting", "drugs"]),
             english: "Please choose 3, most important first.",
-            spanish: "Por favor elija 3, empezando por la más importante."),
+            spanish: "Por favor elija 3, en orden de importancia."),
         .init(
             question: "concerns", answer: .choice("traffic"), english: "Please choose 3, most important first.",
-            spanish: "Por favor elija 3, empezando por la más importante."),
+            spanish: "Por favor elija 3, en orden de importancia."),
         .init(
             question: "concerns", answer: .choices(["traffic", "traffic", "theft"]),
             english: "Please choose each option only once.", spanish: "Por favor elija cada opción una sola vez."),

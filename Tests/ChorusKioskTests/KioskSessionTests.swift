@@ -44,7 +44,7 @@ import Testing
         kiosk.press(.character("1"), .enter)
         kiosk.press(.character("1"), .enter)
         kiosk.press(.character("3"), .enter)
-        #expect(kiosk.screen.message == "Por favor elija 2, empezando por la más importante.")
+        #expect(kiosk.screen.message == "Por favor elija 2, en orden de importancia.")
         kiosk.press(.character("1"), .enter)
         kiosk.press(.character("2"), .enter)
         #expect(kiosk.onScreen == "sorry")
@@ -212,8 +212,13 @@ import Testing
         kiosk.type("312")
         guard case .asking(_, let editor) = kiosk.session.stage else { throw KioskDriver.NotAsking() }
         #expect(editor.chosen == [2, 0], "the third press is not taken")
+        // The hint says so, and what to do instead.
+        #expect(kiosk.words.contains("All 2 chosen. Press Enter to go on, or Backspace to take back the last."))
+        #expect(!kiosk.words.contains("Choose 2, most important first."))
         // Pressing a ranked choice again takes it out, and makes room.
-        kiosk.type("12")
+        kiosk.type("1")
+        #expect(kiosk.words.contains("Choose 2, most important first."))
+        kiosk.type("2")
         guard case .asking(_, let again) = kiosk.session.stage else { throw KioskDriver.NotAsking() }
         #expect(again.chosen == [2, 1])
     }

@@ -62,7 +62,7 @@ import Testing
         ),
         "single": (["Question 1 of 7", "Where do you live?", "Choose one."], ["Pregunta 1 de 7", "¿Dónde vive?"]),
         "refusal": (["Please choose one of the options."], ["Por favor elija una de las opciones."]),
-        "rank": (["Choose 2, most important first.", "[2] Traffic", "[1] Noise"], ["[2] Tráfico", "deshacer"]),
+        "rank": (["All 2 chosen. Press Enter to go on", "[2] Traffic", "[1] Noise"], ["[2] Tráfico", "deshacer"]),
         "scale": (["Choose a number from 1 to 5.", "1. Not safe", "5. Very safe"], ["1. Nada seguro"]),
         "note": (["We hear you."], ["Le escuchamos."]),
         "multiple": (["Choose up to 2. You can skip this one.", "[✓] Lights"], ["[✓] Luces", "Tab saltar"]),
@@ -130,7 +130,7 @@ import Testing
             Array(text[3...10]) == [
                 "  ¿Qué le preocupa más?",
                 "",
-                "  Elija 2, empezando por la más importante.",
+                "  Ya eligió 2. Presione Enter para seguir, o Backspace para quitar la última.",
                 "",
                 "  ▸ 1. [2] Tráfico",
                 "    2. [ ] Robos",

@@ -69,6 +69,9 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case hintMultipleMaximum = "hint-multiple-max"
     /// Under a rank question; `{picks}`.
     case hintRank = "hint-rank"
+    /// Under a rank question once its picks are all made, which a further choice cannot join;
+    /// `{picks}`.
+    case hintRankFull = "hint-rank-full"
     /// Under a scale question; `{min}` and `{max}`.
     case hintScale = "hint-scale"
     /// Under a number question.

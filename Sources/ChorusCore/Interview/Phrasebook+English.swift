@@ -32,6 +32,7 @@ extension Phrasebook {
         case .hintMultiple: "Choose all that apply."
         case .hintMultipleMaximum: "Choose up to {max}."
         case .hintRank: "Choose {picks}, most important first."
+        case .hintRankFull: "All {picks} chosen. Press Enter to go on, or Backspace to take back the last."
         case .hintScale: "Choose a number from {min} to {max}."
         case .hintNumber: "Type a number."
         case .hintText: "Write your answer in your own words."

@@ -48,7 +48,9 @@ struct QuestionLayout {
             instruction = .plainNumbers
         case .rank(let options, let picks):
             let needed = InterviewEngine.neededPicks(options: options, picks: picks)
-            guidance = text(.hintRank, ["picks": String(needed)])
+            // A choice past the last pick is not taken, and this says why.
+            let full = !editor.chosen.isEmpty && editor.chosen.count >= needed
+            guidance = text(full ? .hintRankFull : .hintRank, ["picks": String(needed)])
             choices = rows(options) { index in .rank(editor.chosen.firstIndex(of: index).map { $0 + 1 }) }
             keys = [.choose(numbers: 1...max(1, options.count), ticks: true), .undo]
             instruction = .plainNumbers
