@@ -93,6 +93,25 @@ import Testing
         #expect(try await status(directory).contains("no responses"))
     }
 
+    @Test func escThenEnterStopsTheSurveyAndErasesThePartialInterview() async throws {
+        let directory = try Scratch.folder()
+        let session = try start(directory)
+        for (text, keys) in Self.respondent(spanish: false).prefix(3) {
+            try await session.waitFor(text)
+            for key in keys { try await session.send(key) }
+        }
+        try await session.waitFor("How long have you lived")
+        try await session.send("Escape")
+        try await session.waitFor("Stop here?")
+        try await session.send("Enter")
+        try await session.waitFor("That's okay")
+        try await session.waitFor("Choose your language", seconds: 30)
+        #expect(try await !session.history().contains("Which part of town"))
+        try await lock(session)
+        try await session.waitFor("[exited 0]")
+        #expect(try await status(directory).contains("no responses"))
+    }
+
     @Test func keysPressedWhileTheWindowIsTooSmallToShowTheQuestionAnswerNothing() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory)

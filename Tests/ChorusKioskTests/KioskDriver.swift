@@ -43,6 +43,7 @@ struct KioskDriver {
             default: return "?"
             }
         case .stillThere: return "still-there"
+        case .stopping: return "stopping"
         case .finished(let declined, _, _): return declined ? "declined" : "thanks"
         case .unsaved: return "unsaved"
         }

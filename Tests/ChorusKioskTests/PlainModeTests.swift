@@ -82,7 +82,7 @@ import Testing
                 1. North side
                 2. South side
 
-                Enter: next; Left arrow: back; F2: language.
+                Enter: next; Left arrow: back; F2: language; Esc: stop.
                 Type a number and press Enter.
                 > 13\u{8} \u{8}2
                 """))
@@ -96,7 +96,7 @@ import Testing
         plain.enter("7")
         #expect(
             plain.since(mark)
-                == "7\nPor favor elija una de las opciones.\nEnter: seguir; Flecha izquierda: atrás; F2: idioma.\n"
+                == "7\nPor favor elija una de las opciones.\nEnter: seguir; Flecha izquierda: atrás; F2: idioma; Esc: salir.\n"
                 + "Escriba un número y presione Enter.\n> 7")
     }
 

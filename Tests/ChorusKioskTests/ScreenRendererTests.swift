@@ -138,7 +138,7 @@ import Testing
                 "",
             ])
         #expect(text[22] == "  ↑↓ mover   1-3 Space elegir   Backspace deshacer   Enter seguir   ← atrás")
-        #expect(text[23] == "  F2 idioma")
+        #expect(text[23] == "  F2 idioma   Esc salir")
     }
 
     @Test func highlightIsReverseVideo() throws {

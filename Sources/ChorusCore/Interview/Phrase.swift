@@ -58,6 +58,8 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case keyUndo = "key-undo"
     /// The key that tries saving again.
     case keyRetry = "key-retry"
+    /// The key that stops the survey, after asking, and erases the answers.
+    case keyStop = "key-stop"
 
     // MARK: How to answer
 
@@ -87,6 +89,10 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case stillThere = "still-there"
     /// Under it: any key goes on; `{seconds}` until the answers are erased.
     case idleCountdown = "idle-countdown"
+    /// Asked when the respondent presses the stop key: stop, and erase the answers?
+    case stopAsk = "stop-ask"
+    /// Under it: which key stops and which goes on answering.
+    case stopKeys = "stop-keys"
     /// When a completed response could not be saved; it is kept until it is.
     case saveFailed = "save-failed"
     /// When the window is too small for the kiosk's screens.

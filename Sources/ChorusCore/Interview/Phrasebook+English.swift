@@ -27,6 +27,7 @@ extension Phrasebook {
         case .keyLanguage: "language"
         case .keyUndo: "undo"
         case .keyRetry: "try again"
+        case .keyStop: "stop"
 
         case .hintSingle: "Choose one."
         case .hintMultiple: "Choose all that apply."
@@ -41,6 +42,8 @@ extension Phrasebook {
         case .stillThere: "Are you still there?"
         case .idleCountdown:
             "Press any key to keep going. Otherwise your answers will be erased and the survey will start over. Seconds left: {seconds}"
+        case .stopAsk: "Stop here? The answers you gave will be erased, and nothing is kept."
+        case .stopKeys: "Press Enter to stop, or Esc to go on answering."
         case .saveFailed:
             "Sorry, your answers could not be saved yet. Please tell a volunteer. Your answers are kept here until they are saved."
         case .enlargeWindow: "Please make this window larger."

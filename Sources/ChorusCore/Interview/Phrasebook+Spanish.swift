@@ -27,6 +27,7 @@ extension Phrasebook {
         case .keyLanguage: "idioma"
         case .keyUndo: "deshacer"
         case .keyRetry: "reintentar"
+        case .keyStop: "salir"
 
         case .hintSingle: "Elija una."
         case .hintMultiple: "Elija todas las que correspondan."
@@ -41,6 +42,8 @@ extension Phrasebook {
         case .stillThere: "¿Sigue ahí?"
         case .idleCountdown:
             "Presione cualquier tecla para seguir. Si no, sus respuestas se borrarán y la encuesta empezará de nuevo. Segundos que quedan: {seconds}"
+        case .stopAsk: "¿Quiere dejar la encuesta aquí? Sus respuestas se borrarán y no se guardará nada."
+        case .stopKeys: "Presione Enter para salir, o Esc para seguir contestando."
         case .saveFailed:
             "Lo sentimos, todavía no se pudieron guardar sus respuestas. Por favor avise a un voluntario. Sus respuestas se conservan aquí hasta que se guarden."
         case .enlargeWindow: "Por favor agrande esta ventana."

@@ -17,6 +17,10 @@ extension KioskSession {
                 .text(text(.idleCountdown, interview.language, ["seconds": String(Self.wholeSeconds(left))])),
             ]
             return screen
+        case .stopping(let interview, _, _):
+            var screen = base(interview.language)
+            screen.blocks = [.prompt(text(.stopAsk, interview.language)), .text(text(.stopKeys, interview.language))]
+            return screen
         case .finished(let declined, let language, _):
             var screen = base(language)
             screen.blocks = [.prompt(text(declined ? .declined : .thanks, language))]
@@ -39,7 +43,8 @@ extension KioskSession {
             let languages = engine.survey.languages
             return editor.highlighted.flatMap { languages.indices.contains($0) ? languages[$0] : nil }
                 ?? settings.language
-        case .asking(let interview, _), .stillThere(let interview, _, _): return interview.language
+        case .asking(let interview, _), .stillThere(let interview, _, _), .stopping(let interview, _, _):
+            return interview.language
         case .finished(_, let language, _): return language
         case .unsaved(let response, _): return response.language
         }
@@ -115,6 +120,7 @@ extension KioskSession {
             break
         }
         if engine.survey.languages.count > 1 { legend.append(self.legend("F2", .keyLanguage, language)) }
+        if interview.hasConsented { legend.append(self.legend("Esc", .keyStop, language)) }
         screen.legend = legend
         finish(&screen, editor, instruction: instruction, language)
         return screen

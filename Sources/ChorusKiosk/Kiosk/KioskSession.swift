@@ -10,7 +10,8 @@ import ChorusCore
 ///
 /// welcome (language) → consent → questions → saved → thanks → welcome again, with: decline →
 /// "that's okay" → welcome; no key for the idle time-out → "Are you still there?" → welcome, the
-/// partial interview discarded; a save that fails → "please tell a volunteer", the response kept
+/// partial interview discarded; Esc after agreeing → "Stop here?" → Enter → "that's okay" →
+/// welcome, the partial interview discarded likewise; a save that fails → "please tell a volunteer", the response kept
 /// and tried again until it is saved.
 struct KioskSession {
     /// Time-outs and choices that stay the same for a whole kiosk run.
@@ -37,6 +38,9 @@ struct KioskSession {
         case asking(Interview, AnswerEditor)
         /// Asking whether the respondent is still there, until the given time.
         case stillThere(Interview, AnswerEditor, until: Duration)
+        /// Asking whether to stop and erase the answers, as the respondent asked, until the given
+        /// time; then they are erased, as someone who asked to stop may have walked away.
+        case stopping(Interview, AnswerEditor, until: Duration)
         /// Thanks (or "that's okay", after a decline), in `language`, until the given time.
         case finished(declined: Bool, language: String, until: Duration)
         /// A completed response that could not be saved, to try again at the given time.
@@ -87,7 +91,12 @@ struct KioskSession {
         }
         if key == .control("x") {
             gate.open()
-            if case .stillThere(let interview, let editor, _) = stage { stage = .asking(interview, editor) }
+            switch stage {
+            case .stillThere(let interview, let editor, _), .stopping(let interview, let editor, _):
+                stage = .asking(interview, editor)
+            default:
+                break
+            }
             return
         }
         switch stage {
@@ -112,6 +121,9 @@ struct KioskSession {
             case .left: goBack(interview, leaving: editor)
             case .tab: follow(engine.skip(interview), leaving: interview, at: now)
             case .function(2): changeLanguage(interview, editor)
+            // Before agreeing there is nothing to erase, and "No, thank you" stops.
+            case .escape where interview.hasConsented:
+                stage = .stopping(interview, editor, until: now + settings.stillThereTimeout)
             default:
                 editor.press(key)
                 stage = .asking(interview, editor)
@@ -119,6 +131,13 @@ struct KioskSession {
         case .stillThere(let interview, let editor, _):
             // Any key means "yes, still here", and does nothing else: it may have been pressed to wake the screen.
             stage = .asking(interview, editor)
+        case .stopping(let interview, let editor, _):
+            guard key == .enter else {
+                stage = .asking(interview, editor)
+                return
+            }
+            unconfirmed = [:]
+            stage = .finished(declined: true, language: interview.language, until: now + settings.thanksTimeout)
         case .finished:
             break
         case .unsaved(let response, _):
@@ -214,7 +233,7 @@ struct KioskSession {
             guard now >= idleAt else { return }
             stage = .stillThere(interview, editor, until: idleAt + settings.stillThereTimeout)
             advance(to: now)
-        case .stillThere(_, _, let until), .finished(_, _, let until):
+        case .stillThere(_, _, let until), .stopping(_, _, let until), .finished(_, _, let until):
             if now >= until { startOver() }
         case .unsaved(let response, let retryAt):
             if now >= retryAt { store(response, at: now) }
@@ -236,7 +255,7 @@ struct KioskSession {
             }
         case .asking: deadlines.append(lastKey + settings.idleTimeout)
         case .stillThere(_, _, let until): deadlines.append(nextTick(towards: until, from: now))
-        case .finished(_, _, let until): deadlines.append(until)
+        case .stopping(_, _, let until), .finished(_, _, let until): deadlines.append(until)
         case .unsaved(_, let retryAt): deadlines.append(retryAt)
         }
         return deadlines.min()
