@@ -172,6 +172,19 @@ import Testing
         for table in Self.release.tables { #expect(codebook.contains("### `tables/\(table.id).csv`")) }
     }
 
+    @Test func theCodebookShowsHowToReadTheCodesTheDataPackageDeclaresAsMissing() throws {
+        let codebook = try Self.text("codebook.md")
+        let resources = try #require(try Self.json("datapackage.json")["resources"] as? [[String: Any]])
+        var missing: Set<String> = []
+        for case let schema? in resources.map({ $0["schema"] as? [String: Any] }) {
+            let values = try #require(schema["missingValues"] as? [[String: Any]])
+            missing.formUnion(values.compactMap { $0["value"] as? String })
+        }
+        #expect(missing == ["", "SUPPRESSED"])
+        let quoted = missing.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        #expect(codebook.contains("na.strings = c(\(quoted)), check.names = FALSE)"))
+    }
+
     @Test func noFileHoldsAFreeTextAnswer() throws {
         // The sample's free-text answers all say this; none of it may appear anywhere.
         for file in Self.files {

@@ -34,6 +34,29 @@ extension ReleaseWords {
         ]
     }
 
+    var filesHeading: String { spanish ? "Cómo leer los archivos" : "Reading the files" }
+
+    /// How the usual tools read the special codes as missing, so that counts are read as numbers.
+    var readingFiles: [String] {
+        [
+            spanish
+                ? "- R: `read.csv(\"tables/ARCHIVO.csv\", na.strings = c(\"\", \"SUPPRESSED\"), check.names = FALSE)` "
+                    + "lee las cifras como números, con las celdas reservadas y vacías como `NA`, y deja los nombres "
+                    + "de columna como están."
+                : "- R: `read.csv(\"tables/FILE.csv\", na.strings = c(\"\", \"SUPPRESSED\"), check.names = FALSE)` "
+                    + "reads counts as numbers, with withheld and empty cells as `NA`, and keeps the column names as "
+                    + "they are.",
+            spanish
+                ? "- Python: `pandas.read_csv(\"tables/ARCHIVO.csv\", na_values=[\"SUPPRESSED\"])`."
+                : "- Python: `pandas.read_csv(\"tables/FILE.csv\", na_values=[\"SUPPRESSED\"])`.",
+            spanish
+                ? "- `datapackage.json` declara ambos códigos como valores ausentes, para las herramientas de "
+                    + "Frictionless Data (el paquete `frictionless` de R o de Python)."
+                : "- `datapackage.json` declares both codes as missing values, for Frictionless Data tools (the "
+                    + "`frictionless` package for R or Python).",
+        ]
+    }
+
     var surveyTextsHeading: String { spanish ? "Textos de la encuesta" : "Survey texts" }
     var titleLabel: String { spanish ? "Título" : "Title" }
     var introLabel: String { spanish ? "Introducción" : "Introduction" }

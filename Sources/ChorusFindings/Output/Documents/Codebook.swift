@@ -33,6 +33,7 @@ struct Codebook {
         ]
         if let reason = release.threshold.reason { lines.append("- \(words.reasonLabel): \(Self.inline(reason))") }
         lines += ["", "## \(words.codesHeading)", ""] + words.codes(threshold: release.threshold.minimumCount)
+        lines += ["", "## \(words.filesHeading)", ""] + words.readingFiles
         lines += ["", "## \(words.surveyTextsHeading)", ""]
         let texts: [(String, LocalizedText?)] = [
             (words.titleLabel, survey.title), (words.introLabel, survey.intro), (words.consentLabel, survey.consent),
