@@ -233,6 +233,27 @@ import Testing
         #expect(!kiosk.text.contains { $0.contains("▸ 25.") }, "Page Up scrolls away from the highlight")
     }
 
+    @Test func aLongAnswerShowsFromItsStartWhileTheWindowHasRoom() {
+        var survey = KioskSample.survey
+        survey.questions = [
+            Question(id: "idea", kind: .text(maximumLength: 2000), prompt: KioskSample.text("Your idea?", "¿Su idea?"))
+        ]
+        var kiosk = KioskDriver(survey: survey)
+        kiosk.startInEnglish()
+        let answer = "Start " + String(repeating: "and more lights on every corner ", count: 14) + "end"
+        kiosk.type(answer)
+        #expect(kiosk.screen.input?.text.count == answer.count)
+        #expect(kiosk.text.contains { $0.hasPrefix("  › Start and more lights") })
+        #expect(kiosk.text.contains { $0.contains("end") })
+        #expect(kiosk.text.contains { $0.contains("Your idea?") })
+
+        // Longer than the window has room for, the end, where the cursor is, stays in view.
+        kiosk.type(String(repeating: " and trees", count: 120) + " finally")
+        #expect(kiosk.text.contains { $0.contains("finally") })
+        #expect(!kiosk.text.contains { $0.contains("Start and more lights") })
+        #expect(kiosk.text.contains { $0.contains("/2000") })
+    }
+
     @Test func surveyTextCannotSendEscapeSequences() {
         var survey = KioskSample.survey
         survey.title = LocalizedText(["en": "Evil\u{1B}]0;pwned\u{7}\u{1B}[2J title", "es": "x"])

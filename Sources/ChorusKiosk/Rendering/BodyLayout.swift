@@ -8,9 +8,6 @@ struct BodyLayout {
     private var anchorLine: Int?
     private let width: Int
 
-    /// Most lines of typed text shown at once; earlier ones scroll away above the cursor.
-    static let fieldLines = 6
-
     init(screen: Screen, width: Int) {
         self.width = width
         for (index, block) in screen.blocks.enumerated() {
@@ -68,6 +65,8 @@ struct BodyLayout {
     }
 
     /// The typed text cut at the width (spaces kept: they were typed), with a block cursor after it.
+    /// All of it, from its start while the window has room; the line with the cursor is the focus,
+    /// so a window too short shows the end, and Page Up the rest.
     private mutating func appendField(_ input: Screen.Input) {
         let text = input.isSecret ? String(repeating: "*", count: input.text.count) : input.text
         var rest = TextLayout.sanitized(text)[...]
@@ -84,11 +83,11 @@ struct BodyLayout {
         } else {
             chunks.append(cursor)
         }
-        let start = lines.count
-        for (index, chunk) in chunks.suffix(Self.fieldLines).enumerated() {
+        for (index, chunk) in chunks.enumerated() {
             lines.append((index == 0 ? "› " : "  ") + chunk)
         }
+        let cursorLine = lines.count - 1
         if let limit = input.limit { lines.append("  \(input.text.count)/\(limit)") }
-        focus = start...(lines.count - 1)
+        focus = cursorLine...(lines.count - 1)
     }
 }
