@@ -81,6 +81,9 @@ struct RefusedAnswer: Sendable, CustomTestStringConvertible {
             question: "household", answer: .text("four"), english: "Please enter a number.",
             spanish: "Por favor escriba un número."),
         .init(
+            question: "household", answer: .text(" "), english: "Please answer, or skip this question.",
+            spanish: "Por favor responda, o salte esta pregunta."),
+        .init(
             question: "children", answer: .number(-1), english: "Please enter a number of 0 or more.",
             spanish: "Por favor escriba un número igual o mayor que 0."),
         .init(

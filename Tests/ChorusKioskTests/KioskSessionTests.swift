@@ -161,6 +161,18 @@ import Testing
         #expect(kiosk.session.unconfirmed.isEmpty)
     }
 
+    @Test func enterWithNothingGivenAtAnOptionalQuestionSaysItCanBeSkipped() {
+        var kiosk = KioskDriver()
+        kiosk.reach("household")
+        kiosk.press(.enter)
+        #expect(kiosk.screen.message == "Please answer, or skip this question.")
+        #expect(kiosk.words.contains("Tab skip"))
+        var required = KioskDriver()
+        required.reach("area")
+        required.press(.enter)
+        #expect(required.screen.message == "Please choose one of the options.", "a required one says what to give")
+    }
+
     @Test func refusalsAreInTheRespondentsLanguageAndClearOnTheNextKey() {
         var kiosk = KioskDriver()
         kiosk.startInEnglish()

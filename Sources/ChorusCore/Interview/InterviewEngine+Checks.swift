@@ -19,12 +19,24 @@ extension InterviewEngine {
         return value
     }
 
+    /// Whether `answer` chooses nothing and says nothing: no options, or only white space.
+    private static func isBlank(_ answer: Answer) -> Bool {
+        switch answer {
+        case .choices(let values): values.isEmpty
+        case .text(let text): trimmed(text).isEmpty
+        default: false
+        }
+    }
+
     /// `answer` normalized, if it is of the question's kind and within its limits.
     private func suited(_ answer: Answer, to question: Question, in language: String) throws(Refusal) -> Answer {
         func refusal(_ phrase: Phrase, _ values: [String: String] = [:]) -> Refusal {
             Refusal(message: phrasebook.text(phrase, in: language, values))
         }
         let empty = refusal(question.isRequired ? .required : .answerOrSkip)
+        // Nothing chosen or typed at an optional question: that it can be skipped is the news, as
+        // a resident who pressed Enter may not know; a required one says what to give instead.
+        if !question.isRequired, question.kind != .note, Self.isBlank(answer) { throw empty }
         switch (question.kind, answer) {
         case (.single(let options), .choice(let value)):
             guard options.contains(where: { $0.value == value }) else { throw refusal(.chooseOption) }
