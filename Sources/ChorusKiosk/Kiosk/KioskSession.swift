@@ -11,8 +11,8 @@ import ChorusCore
 /// welcome (language) → consent → questions → saved → thanks → welcome again, with: decline →
 /// "that's okay" → welcome; no key for the idle time-out → "Are you still there?" → welcome, the
 /// partial interview discarded; Esc after agreeing → "Stop here?" → Enter → "that's okay" →
-/// welcome, the partial interview discarded likewise; a save that fails → "please tell a volunteer", the response kept
-/// and tried again until it is saved.
+/// welcome, the partial interview discarded likewise; a save that fails → "please tell a
+/// volunteer", the response kept and tried again until it is saved.
 struct KioskSession {
     /// Time-outs and choices that stay the same for a whole kiosk run.
     struct Settings {
