@@ -20,7 +20,7 @@ final class SenderStates: Sendable {
         /// The hash of every sender the store may hold something of: those it held at the start
         /// and those written since. A sender not among them has nothing stored, so a first
         /// message, as most senders' first is, needs no read. `nil` when the start's are unknown.
-        /// It only grows, by a number for each sender, so a million senders take a few megabytes.
+        /// It only grows, by one number for each sender: a million senders take about 16 MB.
         var heard: Set<Int>?
     }
 
