@@ -49,6 +49,16 @@ import Testing
         }
     }
 
+    /// Chooses English, agrees and answers the first question, as a resident who then stops or
+    /// walks away; returns once the second question is on screen.
+    func answerTheFirstQuestion(_ session: TmuxSession) async throws {
+        for (text, keys) in Self.respondent(spanish: false).prefix(3) {
+            try await session.waitFor(text)
+            for key in keys { try await session.send(key) }
+        }
+        try await session.waitFor("How long have you lived")
+    }
+
     func lock(_ session: TmuxSession, pin: String = pin) async throws {
         try await session.send("C-x")
         try await session.waitFor("PIN")
@@ -79,11 +89,7 @@ import Testing
     @Test func idleResetDiscardsThePartialInterviewAndLeavesNothingOnScreen() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory, arguments: ["--idle-timeout", "10"])
-        for (text, keys) in Self.respondent(spanish: false).prefix(3) {
-            try await session.waitFor(text)
-            for key in keys { try await session.send(key) }
-        }
-        try await session.waitFor("How long have you lived")
+        try await answerTheFirstQuestion(session)
         try await session.waitFor("Are you still there?", seconds: 30)
         try await session.waitFor("Choose your language", seconds: 30)
         #expect(try await !session.screen().contains("North"))
@@ -96,11 +102,7 @@ import Testing
     @Test func escThenEnterStopsTheSurveyAndErasesThePartialInterview() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory)
-        for (text, keys) in Self.respondent(spanish: false).prefix(3) {
-            try await session.waitFor(text)
-            for key in keys { try await session.send(key) }
-        }
-        try await session.waitFor("How long have you lived")
+        try await answerTheFirstQuestion(session)
         try await session.send("Escape")
         try await session.waitFor("Stop here?")
         try await session.send("Enter")
@@ -115,11 +117,7 @@ import Testing
     @Test func keysPressedWhileTheWindowIsTooSmallToShowTheQuestionAnswerNothing() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory)
-        for (text, keys) in Self.respondent(spanish: false).prefix(3) {
-            try await session.waitFor(text)
-            for key in keys { try await session.send(key) }
-        }
-        try await session.waitFor("How long have you lived")
+        try await answerTheFirstQuestion(session)
         try await session.resize(columns: 40, rows: 12)
         try await session.waitFor("40×12")
         try await session.send("3")
