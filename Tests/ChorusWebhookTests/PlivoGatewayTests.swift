@@ -30,6 +30,24 @@ import Testing
         #expect(signature == Self.v3)
     }
 
+    /// Spanish answers carry accents and dashes: V3 signs the text's UTF-8. The vector was made with
+    /// the SDK's own check, `validate_v3_signature` of plivo-python 4.63.0, which accepts it; Plivo's
+    /// Go and Node SDKs build the same string. Older Python SDKs read the UTF-8 back as Latin-1 first.
+    @Test func v3SignsTextOutsideASCIIAsUTF8() {
+        let fields = [
+            ("From", "5215550100123"), ("To", "14155550199"), ("Text", "Sí, 2 — más seguridad"), ("Type", "sms"),
+            ("MessageUUID", "7c1d2e3f-aaaa-bbbb-cccc-ddddeeeeffff"), ("Units", "1"),
+        ]
+        let url = "https://sms.example.org/sms/plivo"
+        let vector = "KML53RXzWIA4zStTiPYwjRQdfFCJ1iFeSeQxEM4hSzw="
+        #expect(PlivoGateway.signatureV3(url: url, form: fields, nonce: Self.nonce, token: Self.token) == vector)
+        let body = Array(fields.map { "\($0.0)=\(WebhookHarness.formEncoded($0.1))" }.joined(separator: "&").utf8)
+        let headers = ["x-plivo-signature-v3-nonce": Self.nonce, "x-plivo-signature-v3": vector]
+        #expect(PlivoGateway().isAuthentic(request(headers, url: url, body: body), secret: Self.token))
+        let accentless = Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: "%C3%AD", with: "i").utf8)
+        #expect(!PlivoGateway().isAuthentic(request(headers, url: url, body: accentless), secret: Self.token))
+    }
+
     @Test func v2MatchesTheSDKVectorAndIgnoresTheQuery() {
         #expect(PlivoGateway.signatureV2(url: Self.url, nonce: Self.nonce, token: Self.token) == Self.v2)
         #expect(
