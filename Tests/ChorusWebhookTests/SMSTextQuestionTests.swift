@@ -20,6 +20,22 @@ import Testing
         #expect(texter.saved.first?.language == "en")
     }
 
+    @Test(arguments: ["Safe", "parks", "START"])
+    func aSurveysKeywordOrStartIsAnAnswerNotARestart(_ message: String) {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        texter.send(["SAFE"] + Self.toIdeas.dropFirst())
+        #expect(texter.onQuestion == "ideas")
+        #expect(texter.send(message).hasPrefix("Thank you for sharing."))
+        #expect(texter.saved.first?.answers["ideas"] == .text(message))
+    }
+
+    @Test func aKeywordBeforeTheFreeTextQuestionStillRepeatsTheQuestion() {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        texter.send(["SAFE"] + Self.toIdeas.dropFirst().dropLast())
+        #expect(texter.send("PARKS").hasPrefix("Question 6 of 7\nDo you walk at night?"))
+        #expect(texter.saved.isEmpty)
+    }
+
     @Test func aSpanishSenderAnsweringEnglishStaysInSpanish() {
         var texter = Texter()
         texter.send(Self.toIdeasInSpanish)

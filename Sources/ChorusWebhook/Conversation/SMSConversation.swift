@@ -25,8 +25,8 @@ import ChorusStore
 ///   gets "already answered" once, remembered by a marker (a declined interview, which holds no
 ///   answers) until it expires; meanwhile further messages get no reply, so a phone that
 ///   answers automatically cannot start an endless exchange.
-/// - A keyword of another survey while one is in progress repeats the question on hand: a
-///   sender has at most one conversation in progress.
+/// - A survey's keyword or START while one is in progress repeats the question on hand, as a
+///   sender has at most one conversation in progress; at a free-text question it is the answer.
 struct SMSConversation: Sendable {
     /// The surveys served, the first being the one a message without keyword refers to.
     let surveys: [Survey]
@@ -143,8 +143,9 @@ struct SMSConversation: Sendable {
         if !asksForText, let named = words.language(named: reply, among: engine.survey.languages) {
             return show(engine, engine.changeLanguage(named, interview))
         }
+        // "Parks" or "Start" may answer a free-text question too, and then it is the answer.
         let isKeyword = surveys.contains { $0.smsKeyword.map { SMSReply($0).keyword } == reply.keyword }
-        if isKeyword || reply.isOne(of: words.start) { return show(engine, interview) }
+        if !asksForText, isKeyword || reply.isOne(of: words.start) { return show(engine, interview) }
         switch step {
         case .consent:
             if reply.isOne(of: words.yes) { return show(engine, engine.agree(interview)) }
