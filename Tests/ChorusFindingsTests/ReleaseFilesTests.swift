@@ -185,6 +185,31 @@ import Testing
         #expect(codebook.contains("na.strings = c(\(quoted)), check.names = FALSE)"))
     }
 
+    @Test func theCodebookSaysWhatEachColumnMeansAsTheDataPackageDoes() throws {
+        let codebook = try Self.text("codebook.md")
+        let resources = try #require(try Self.json("datapackage.json")["resources"] as? [[String: Any]])
+        var checked = 0
+        for resource in resources {
+            guard let path = resource["path"] as? String, let schema = resource["schema"] as? [String: Any] else {
+                continue
+            }
+            let section = try #require(
+                codebook.components(separatedBy: "### `\(path)`").dropFirst().first?.components(separatedBy: "\n### ")
+                    .first)
+            for field in try #require(schema["fields"] as? [[String: Any]]) {
+                let name = try #require(field["name"] as? String)
+                let description = try #require(field["description"] as? String)
+                let meaning = description.components(separatedBy: "\n\n")[0].replacing("|", with: "\\|")
+                #expect(section.contains("| `\(name)` |") && section.contains(meaning), "\(path): \(name)")
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
+        // What a researcher asks first: a share of what, and which interval.
+        #expect(codebook.contains("as a percentage of the row whose `answer` is `total`"))
+        #expect(codebook.contains("Wilson score 95% interval"))
+    }
+
     @Test func noFileHoldsAFreeTextAnswer() throws {
         // The sample's free-text answers all say this; none of it may appear anywhere.
         for file in Self.files {

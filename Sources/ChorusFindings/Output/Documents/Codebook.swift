@@ -123,7 +123,10 @@ struct Codebook {
                 "| \(words.columnLabel) | \(words.typeLabel) | \(words.meaningLabel) |", "| --- | --- | --- |",
             ]
             lines += file.fields.map { field in
-                "| `\(field.name)` | \(field.type.rawValue) | \(Self.cell(field.title)) |"
+                // The description, as datapackage.json gives it, says what a share is of and how its
+                // interval is made; its survey texts are under Variables already.
+                let meaning = field.description.split(separator: "\n\n", maxSplits: 1).first ?? ""
+                return "| `\(field.name)` | \(field.type.rawValue) | \(Self.cell(String(meaning))) |"
             }
             lines.append("")
         }
