@@ -6,13 +6,15 @@ ratio and chorus's peak memory. Usage: export.py CHORUS SURVEY [repetitions]
 Databases are generated once and cached under .build/bench: a real kiosk registers the survey
 (so the stored file and its hash are the real ones), then Python's sqlite3 adds the responses in
 one transaction, following the survey's skip logic and favouring some answers over others."""
-import json, os, pty, random, select, shutil, sqlite3, statistics, subprocess, sys, tempfile, time
+import json, os, pty, random, re, select, shutil, sqlite3, statistics, subprocess, sys, tempfile, time
 
 CHORUS, SURVEY = sys.argv[1], sys.argv[2]
 REPETITIONS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 CACHE = os.path.join(".build", "bench")
 SIZES = [100_000, 1_000_000]
-SURVEY_ID, VERSION = "safety-priorities", 1
+SURVEY_ID = "safety-priorities"
+# The version the file declares, which the generated responses answer; cached databases are per version.
+VERSION = int(re.search(r'<survey\b[^>]*\bversion="(\d+)"', open(SURVEY, encoding="utf-8").read()).group(1))
 SITES = ["Central Library", "Eastside Center", "Southside Branch", "Northgate Library"]
 DAYS = [f"2026-{m:02d}-{d:02d}" for m in (9, 10, 11) for d in range(1, 29)]
 
@@ -70,7 +72,7 @@ def answers(rng):
 
 
 def generate(count):
-    path = os.path.join(CACHE, f"export-{count}.sqlite")
+    path = os.path.join(CACHE, f"export-v{VERSION}-{count}.sqlite")
     if os.path.exists(path):
         return path
     os.makedirs(CACHE, exist_ok=True)
