@@ -72,6 +72,9 @@ final class TmuxSession {
 
     deinit {
         try? Self.spawn(tmux.path, ["-L", socket, "kill-server"])
+        // The server leaves its socket file behind, one more in /tmp for every test run.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     /// Sends keys as tmux names them (`Enter`, `Up`, `C-c`, `F10`), or literal text with `literal`.
