@@ -64,7 +64,11 @@ let package = Package(
                 "ChorusWebhook",
                 "ChorusFindings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The static Swift runtime's link arguments export every symbol of our own modules and
+            // packages, 44,000 names that the loader pages in at every start, 2 MB of the kiosk's
+            // memory; nothing looks them up.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
         ),
         // The no-op Hummingbird route Benchmarks/webhook.py compares the webhook with.
         .executableTarget(
