@@ -135,9 +135,15 @@ import Testing
         #expect(fields["from"] == "+15550100")
         #expect(fields["authorization"] == "Bearer test-api-key")
         #expect(fields["text"]?.isEmpty == false)
-        let metrics = try await curl(port, "/metrics")
+        // The fake API writes the line before it answers, so the sender may not have counted it yet.
+        let sentCount = #"chorus_sms_outbox_total{gateway="telnyx",event="sent"} 1"#
+        var metrics = try await curl(port, "/metrics")
+        for _ in 0..<200 where !metrics.contains(sentCount) {
+            try await Task.sleep(for: .milliseconds(50))
+            metrics = try await curl(port, "/metrics")
+        }
         #expect(metrics.contains(#"chorus_sms_outbox_total{gateway="telnyx",event="retried"} 1"#))
-        #expect(metrics.contains(#"chorus_sms_outbox_total{gateway="telnyx",event="sent"} 1"#))
+        #expect(metrics.contains(sentCount))
 
         server.terminate()
         try await exited(server)
