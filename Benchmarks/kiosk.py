@@ -49,7 +49,20 @@ def stop(pid, fd):
     return hwm
 
 
+def as_after_restart(binary):
+    """Drops the binary's pages from the page cache, so that the runs find it as a kiosk does after
+    the PC restarts: read back from disk. Just after a build the kernel maps more of a binary it has
+    just written into each process, about 2.5 MB more at the peak here, which is not the kiosk's."""
+    file = os.open(binary, os.O_RDONLY)
+    try:
+        os.fsync(file)  # pages still to be written back cannot be dropped
+        os.posix_fadvise(file, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(file)
+
+
 def main():
+    as_after_restart(CHORUS)
     folder = tempfile.mkdtemp()
     starts, redraws, key_bytes, frames, peaks = [], [], [], [], []
     for run in range(RUNS):
