@@ -92,6 +92,18 @@ import Testing
         #expect(texter.send("yes") == Self.areaEnglish)
     }
 
+    @Test func namingTheLanguageTheConsentIsInAsksOnlyForConsentAgain() {
+        var texter = Texter()
+        texter.send("hola")
+        #expect(
+            texter.send("español") == """
+                Responda SI para aceptar y empezar, o NO si prefiere no participar.
+                Responda STOP en cualquier momento para terminar.
+                """)
+        #expect(texter.send("EN") == Self.consentEnglish)
+        #expect(texter.send("yes") == Self.areaEnglish)
+    }
+
     @Test func decliningSavesNothingAndThenOnlyYesOrStartBeginsAgain() throws {
         // Given a resident who says no
         var texter = Texter()

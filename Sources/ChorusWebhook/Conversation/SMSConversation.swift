@@ -13,8 +13,8 @@ import ChorusStore
 ///   language (`español`, `spanish`, `ES`) starts in that language, and switches language later,
 ///   except at a free-text question, where it is the answer; a greeting such as `hola` starts in
 ///   its language too.
-/// - A reply to the consent that is not YES or NO, and HELP there, get only the question of
-///   consent again, not the whole intro.
+/// - A reply to the consent that is not YES or NO, HELP there, and the name of the language it
+///   is already in get only the question of consent again, not the whole intro.
 /// - After NO, the declined interview is kept as a marker until it expires, and only YES (which
 ///   agrees at once), START or a survey's keyword begins again; anything else gets no reply.
 /// - Then one question per message, with numbered options. Notes travel with the question after
@@ -141,6 +141,9 @@ struct SMSConversation: Sendable {
         // A free-text answer may be a language's name, as to "What language do you speak at home?".
         let asksForText = if case .question(let question) = step, case .text = question.kind { true } else { false }
         if !asksForText, let named = words.language(named: reply, among: engine.survey.languages) {
+            // The language already spoken gets only the question on hand again: at the consent,
+            // where a first "hola" is often followed by "español", not the whole intro again.
+            if named == language { return show(engine, interview, briefConsent: true) }
             return show(engine, engine.changeLanguage(named, interview))
         }
         // "Parks" or "Start" may answer a free-text question too, and then it is the answer.
