@@ -54,8 +54,10 @@ import Testing
         let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
+            let file = folder.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
+            files[path] = try Data(contentsOf: file)
         }
         return files
     }
@@ -200,7 +202,7 @@ import Testing
         #expect(try Self.contents(of: out) == before)
 
         let file = try StoreCommandTests.folder().appendingPathComponent("taken")
-        FileManager.default.createFile(atPath: file.path, contents: Data("notes".utf8))
+        try Data("notes".utf8).write(to: file)
         let onFile = try await ChorusProcess.run(["export", "--db", database.path, "--out", file.path, Self.surveyID])
         #expect(onFile.status == 73)
     }

@@ -19,7 +19,7 @@ import Testing
             ["serve", "--db", directory.path + "/sms.sqlite", "--listen", "127.0.0.1:\(port)"] + arguments
         server.currentDirectoryURL = ChorusProcess.packageRoot
         server.standardInput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: directory.path + "/server.log", contents: nil)
+        try Data().write(to: directory.appendingPathComponent("server.log"))
         server.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("server.log"))
         server.standardError = server.standardOutput
         try ChorusProcess.launch(server)

@@ -29,8 +29,8 @@ enum ExternalTool {
         // Files rather than pipes: Chromium's output is large and neither stream may block the other.
         let output = folder.appendingPathComponent("out")
         let error = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: error.path, contents: nil)
+        try Data().write(to: output)
+        try Data().write(to: error)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: error)
         try process.run()

@@ -53,8 +53,7 @@ import Testing
     @Test func aFolderOfOtherFilesIsRefusedAsSuch() throws {
         let folder = try ExternalTool.folder().appendingPathComponent("notes")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(
-            atPath: folder.appendingPathComponent("notes.txt").path, contents: Data("hi".utf8))
+        try Data("hi".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         do {
             _ = try ReleaseFolder(path: folder.path).write(Self.files)
             Issue.record("a folder of other files was written into")
@@ -68,7 +67,7 @@ import Testing
 
     @Test func refusesAFileInThePlaceOfTheFolder() throws {
         let path = try ExternalTool.folder().appendingPathComponent("release").path
-        FileManager.default.createFile(atPath: path, contents: Data("not a folder".utf8))
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: ReleaseFolderError.self) { try ReleaseFolder(path: path).checkUsable() }
     }
 
