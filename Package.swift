@@ -8,8 +8,9 @@ import PackageDescription
 /// Linker flags that store the binary's 100,000 relative relocations as a 27 KB bitmap (DT_RELR)
 /// instead of a 3.3 MB table, which the loader reads whole at every start: 3 MB of the kiosk's
 /// memory. Only the loader of glibc 2.36 or later can read the bitmap, so the flags apply only
-/// when the glibc this builds on has it, as chorus runs where it is built, and when the lld that
-/// writes it is on the PATH, as it is beside `swift` in Swift's own toolchains.
+/// when the glibc this builds on is that new (a binary needs a glibc as new as its build's; see
+/// "Deploying a kiosk" in the README), and when the lld that writes it is on the PATH, as it is
+/// beside `swift` in Swift's own toolchains.
 let packedRelocations: [String] = {
     #if canImport(Glibc)
         // "glibc 2.36"
