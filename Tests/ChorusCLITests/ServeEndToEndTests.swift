@@ -19,8 +19,9 @@ import Testing
             ["serve", "--db", directory.path + "/sms.sqlite", "--listen", "127.0.0.1:\(port)"] + arguments
         server.currentDirectoryURL = ChorusProcess.packageRoot
         server.standardInput = FileHandle.nullDevice
-        try Data().write(to: directory.appendingPathComponent("server.log"))
-        server.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("server.log"))
+        let log = directory.appendingPathComponent("server.log")
+        try Data().write(to: log)
+        server.standardOutput = try FileHandle(forWritingTo: log)
         server.standardError = server.standardOutput
         try ChorusProcess.launch(server)
         for _ in 0..<200 {
