@@ -256,7 +256,8 @@ import Testing
         var interview = respondent.interview
         interview.answers = [
             "one": .choice("north"), "many": .choices(["a", "b c"]), "none": .choices([]),
-            "whole": .number(3), "fraction": .number(-0.1), "tiny": .number(5e-324), "huge": .number(1e300),
+            "whole": .number(3), "fraction": .number(-0.1), "tiny": .number(.leastNonzeroMagnitude),
+            "huge": .number(1e300),
             "yes": .yesNo(true), "no": .yesNo(false),
             "text": .text("Más \"luz\" \\ en\nla calle\t\u{1}\u{1F}\u{7F} 🌙 \u{2028}"),
         ]

@@ -173,7 +173,7 @@ extension KioskSession {
     private func backKey(_ language: String) -> String {
         guard settings.plain else { return "←" }
         // "es-MX" reads as "es".
-        return switch language.prefix { $0 != "-" } {
+        return switch language.prefix(while: { $0 != "-" }) {
         case "en": "Left arrow"
         case "es": "Flecha izquierda"
         default: "←"
