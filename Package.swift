@@ -5,7 +5,7 @@ import PackageDescription
     import Glibc
 #endif
 
-/// Linker flags that store the binary's 100,000 relative relocations as a 27 KB bitmap (DT_RELR)
+/// Linker flags that store the binary's 137,000 relative relocations as a 27 KB bitmap (DT_RELR)
 /// instead of a 3.3 MB table, which the loader reads whole at every start: 3 MB of the kiosk's
 /// memory. Only the loader of glibc 2.36 or later can read the bitmap, so the flags apply only
 /// when the glibc this builds on is that new (a binary needs a glibc as new as its build's; see
