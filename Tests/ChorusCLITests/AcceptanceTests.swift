@@ -38,4 +38,13 @@ import Testing
         #expect(result.standardOutput.contains("Se muestra si: concerns incluye «traffic»"))
         #expect(!result.standardOutput.contains("Shown if"))
     }
+
+    @Test func smsPreviewCountsTheTextsOfEveryStep() async throws {
+        let result = try await ChorusProcess.run(["preview", "--sms", "--lang", "es", "Surveys/safety-priorities.xml"])
+        #expect(result.status == 0)
+        let output = result.standardOutput.replacing("\n   ", with: " ").replacing("\n  ", with: " ")
+        let steps = output.matches(of: try Regex(#"Por SMS[^:\n]*: \d+ mensajes? \([^)]*: 70 caracteres"#))
+        // The consent, the eleven questions and the closing, all with accents.
+        #expect(steps.count == 13, "\(result.standardOutput)")
+    }
 }

@@ -73,4 +73,16 @@ import Testing
         #expect(lines[first + 1].hasPrefix("        word"))
         #expect(lines.allSatisfy { $0.count <= 78 })
     }
+
+    @Test func withSMSEachStepSaysHowManyTextsItCostsAndWhy() {
+        let english = SurveyPreview(survey: Self.survey, language: "en", showsTexts: true).render()
+        #expect(english.contains("  Do you agree?\n  By text, from the title to the consent: 1 text\n"))
+        #expect(english.contains("     2) South [south]\n   By text: 1 text\n"))
+        #expect(english.hasSuffix("Closing\n  By text, the thanks: 1 text\n"))
+        let spanish = SurveyPreview(survey: Self.survey, language: "es", showsTexts: true).render()
+        #expect(
+            spanish.contains(
+                "     2) Sur [south]\n   Por SMS: 2 mensajes (ó, ú: 70 caracteres por mensaje en vez de 160)\n"))
+        #expect(!SurveyPreview(survey: Self.survey, language: "en").render().contains("By text"))
+    }
 }

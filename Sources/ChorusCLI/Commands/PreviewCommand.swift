@@ -11,6 +11,9 @@ struct PreviewCommand: ParsableCommand {
     @ArgumentParser.Option(help: "The language to show; the survey's first language by default.")
     var lang: String?
 
+    @Flag(help: "Show how many text messages each step is sent as, and why when they are short.")
+    var sms = false
+
     @Argument(help: "The survey file.")
     var file: String
 
@@ -23,6 +26,6 @@ struct PreviewCommand: ParsableCommand {
             )
             throw ExitStatus.usage
         }
-        try StandardOutput.write(SurveyPreview(survey: survey, language: language).render() + "\n")
+        try StandardOutput.write(SurveyPreview(survey: survey, language: language, showsTexts: sms).render() + "\n")
     }
 }

@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusWebhook
 
 /// The preview's own words in English and Spanish; other survey languages get English framing
 /// around the survey's own texts.
@@ -23,6 +24,29 @@ struct PreviewWords {
     var required: String { spanish ? "obligatoria" : "required" }
     var optional: String { spanish ? "opcional" : "optional" }
     var breakdowns: String { spanish ? "se usa para desgloses" : "used for breakdowns" }
+    var texts: String { spanish ? "Por SMS" : "By text" }
+    var textsWithNote: String { spanish ? "Por SMS, con la nota anterior" : "By text, with the note before it" }
+    var textsForConsent: String {
+        spanish ? "Por SMS, del título al consentimiento" : "By text, from the title to the consent"
+    }
+    var textsForClosing: String {
+        spanish ? "Por SMS, el agradecimiento y el cierre" : "By text, the thanks and closing"
+    }
+    var textsForThanks: String { spanish ? "Por SMS, el agradecimiento" : "By text, the thanks" }
+
+    /// "3 texts (á, í: 70 characters a text instead of 160)": how many, and what makes them short.
+    func describe(_ texts: SMSCost.Texts) -> String {
+        let count =
+            spanish
+            ? "\(texts.count) \(texts.count == 1 ? "mensaje" : "mensajes")"
+            : "\(texts.count) \(texts.count == 1 ? "text" : "texts")"
+        guard !texts.unicode.isEmpty else { return count }
+        let shown =
+            texts.unicode.prefix(8).map(String.init).joined(separator: ", ") + (texts.unicode.count > 8 ? "…" : "")
+        return spanish
+            ? "\(count) (\(shown): 70 caracteres por mensaje en vez de 160)"
+            : "\(count) (\(shown): 70 characters a text instead of 160)"
+    }
 
     func describe(_ kind: QuestionKind, language: String) -> String {
         switch kind {

@@ -1,10 +1,13 @@
 import ChorusCore
+import ChorusWebhook
 
 /// A survey as readable text in one language, logic included, for an organizer to review with a
 /// partner who will never read XML.
 struct SurveyPreview {
     let survey: Survey
     let language: String
+    /// Whether each step says how many texts it is sent as by text message.
+    var showsTexts = false
     var width = 78
 
     private var words: PreviewWords { PreviewWords(language: language) }
@@ -19,23 +22,37 @@ struct SurveyPreview {
         ]
         if let keyword = survey.smsKeyword { facts.append("\(words.smsKeyword): \(keyword)") }
         lines += [facts.joined(separator: " · "), ""]
+        let cost = showsTexts ? SMSCost(survey: survey, language: language) : nil
         if let intro = survey.intro { lines += section(words.introduction, intro) }
-        lines += section(words.consent, survey.consent)
+        lines += section(words.consent, survey.consent, texts: cost.map { (words.textsForConsent, $0.consent) })
         var number = 0
-        for question in survey.questions {
+        for (index, question) in survey.questions.enumerated() {
             if question.kind == .note {
                 lines += note(question)
             } else {
                 number += 1
-                lines += self.question(question, number: number)
+                let follows = index > 0 && survey.questions[index - 1].kind == .note
+                let texts = cost.map { (follows ? words.textsWithNote : words.texts, $0.question(at: index)) }
+                lines += self.question(question, number: number, texts: texts)
             }
         }
-        if let closing = survey.closing { lines += section(words.closing, closing) }
+        if let closing = survey.closing {
+            lines += section(words.closing, closing, texts: cost.map { (words.textsForClosing, $0.closing) })
+        } else if let cost {
+            // The thanks are sent all the same.
+            lines += [words.closing] + texts((words.textsForThanks, cost.closing), indent: "  ") + [""]
+        }
         return lines.joined(separator: "\n")
     }
 
-    private func section(_ heading: String, _ text: LocalizedText) -> [String] {
-        [heading] + wrap(text.text(in: language), indent: "  ") + [""]
+    private func section(_ heading: String, _ text: LocalizedText, texts: (String, SMSCost.Texts)? = nil) -> [String] {
+        [heading] + wrap(text.text(in: language), indent: "  ") + (texts.map { self.texts($0, indent: "  ") } ?? [])
+            + [""]
+    }
+
+    /// What a step costs by text message, after `lead` ("By text").
+    private func texts(_ texts: (lead: String, cost: SMSCost.Texts), indent: String) -> [String] {
+        wrap("\(texts.lead): \(words.describe(texts.cost))", indent: indent)
     }
 
     private func note(_ question: Question) -> [String] {
@@ -47,7 +64,7 @@ struct SurveyPreview {
         return lines + [""]
     }
 
-    private func question(_ question: Question, number: Int) -> [String] {
+    private func question(_ question: Question, number: Int, texts: (String, SMSCost.Texts)?) -> [String] {
         let prefix = "\(number). "
         var lines = wrap(question.prompt.text(in: language), indent: String(repeating: " ", count: prefix.count))
         lines[0] = prefix + lines[0].dropFirst(prefix.count)
@@ -71,6 +88,7 @@ struct SurveyPreview {
                 "\(marker)\(option.label.text(in: language)) [\(option.value)]", indent: indent + "  ",
                 hanging: String(repeating: " ", count: marker.count))
         }
+        if let texts { lines += self.texts(texts, indent: indent) }
         return lines + [""]
     }
 

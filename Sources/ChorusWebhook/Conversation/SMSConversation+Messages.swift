@@ -19,8 +19,7 @@ extension SMSConversation {
         var lines = reason.map { [$0] } ?? []
         var current = interview
         while case .note(let note) = engine.step(current) {
-            lines +=
-                [note.prompt.text(in: current.language)] + (note.hint.map { [$0.text(in: current.language)] } ?? [])
+            lines += Self.noteLines(note, in: current.language)
             current = engine.acknowledge(current)
         }
         let language = current.language
@@ -30,13 +29,13 @@ extension SMSConversation {
             lines +=
                 briefConsent
                 ? [phrasebook.text(.smsConsent, in: language), phrasebook.text(.smsStop, in: language)]
-                : consentLines(engine.survey, phrasebook, in: language)
+                : Self.consentLines(engine.survey, phrasebook, in: language)
         case .question(let question):
-            lines += questionLines(question, engine, current)
+            let progress = engine.progress(current)
+            let place = progress.current.map { (number: $0, of: progress.total) }
+            lines += Self.questionLines(question, phrasebook, in: language, place: place)
         case .complete(let response):
-            lines +=
-                [phrasebook.text(.thanks, in: language)]
-                + (engine.survey.closing.map { [$0.text(in: language)] } ?? [])
+            lines += Self.closingLines(engine.survey, phrasebook, in: language)
             return Shown(message: lines.joined(separator: "\n"), interview: nil, completed: response)
         case .declined:
             // Kept as a marker, which holds no answers: see SMSConversation.
@@ -47,8 +46,18 @@ extension SMSConversation {
         return Shown(message: lines.joined(separator: "\n"), interview: current)
     }
 
+    /// A note's text and hint, sent together with what follows it.
+    static func noteLines(_ note: Question, in language: String) -> [String] {
+        [note.prompt.text(in: language)] + (note.hint.map { [$0.text(in: language)] } ?? [])
+    }
+
+    /// The thanks and the survey's closing words, sent when the survey is complete.
+    static func closingLines(_ survey: Survey, _ phrasebook: Phrasebook, in language: String) -> [String] {
+        [phrasebook.text(.thanks, in: language)] + (survey.closing.map { [$0.text(in: language)] } ?? [])
+    }
+
     /// The survey's title, intro and consent, how to agree and stop, and the other languages.
-    private func consentLines(_ survey: Survey, _ phrasebook: Phrasebook, in language: String) -> [String] {
+    static func consentLines(_ survey: Survey, _ phrasebook: Phrasebook, in language: String) -> [String] {
         var lines = [survey.title.text(in: language)]
         if let intro = survey.intro { lines.append(intro.text(in: language)) }
         lines.append(survey.consent.text(in: language))
@@ -60,17 +69,15 @@ extension SMSConversation {
         return lines
     }
 
-    /// Where the question stands, the question, its numbered options and how to reply.
-    private func questionLines(_ question: Question, _ engine: InterviewEngine, _ interview: Interview) -> [String] {
-        let language = interview.language
+    /// Where the question stands (`place`), the question, its numbered options and how to reply.
+    static func questionLines(
+        _ question: Question, _ phrasebook: Phrasebook, in language: String, place: (number: Int, of: Int)?
+    ) -> [String] {
         func say(_ phrase: Phrase, _ values: [String: String] = [:]) -> String {
-            engine.phrasebook.text(phrase, in: language, values)
+            phrasebook.text(phrase, in: language, values)
         }
         var lines: [String] = []
-        let progress = engine.progress(interview)
-        if let current = progress.current {
-            lines.append(say(.progress, ["n": String(current), "total": String(progress.total)]))
-        }
+        if let place { lines.append(say(.progress, ["n": String(place.number), "total": String(place.of)])) }
         lines.append(question.prompt.text(in: language))
         if let hint = question.hint { lines.append(hint.text(in: language)) }
         for (index, option) in question.kind.options.enumerated() {
