@@ -23,6 +23,8 @@ struct ReplyWords {
     let skip: Set<String>
     /// Language tags by the names and codes a sender may use for them ("espanol", "spanish", "es").
     let languages: [String: String]
+    /// Survey ids by their SMS keywords; the first survey's where two share one.
+    let keywords: [String: String]
 
     init(surveys: [Survey]) {
         var stop: Set<String> = [
@@ -34,7 +36,11 @@ struct ReplyWords {
         var back: Set<String> = ["back"]
         var skip: Set<String> = ["skip"]
         var languages: [String: String] = [:]
+        var keywords: [String: String] = [:]
         for survey in surveys {
+            if let keyword = survey.smsKeyword.map({ SMSReply($0).keyword }) {
+                keywords[keyword] = keywords[keyword] ?? survey.id
+            }
             let phrasebook = Phrasebook(survey: survey)
             for language in survey.languages {
                 func word(_ phrase: Phrase) -> String { SMSReply(phrasebook.text(phrase, in: language)).keyword }
@@ -54,6 +60,7 @@ struct ReplyWords {
         self.back = back.subtracting([""])
         self.skip = skip.subtracting([""])
         self.languages = languages.filter { !$0.key.isEmpty }
+        self.keywords = keywords.filter { !$0.key.isEmpty }
     }
 
     /// What people call the built-in languages in the other one, beside each language's own name.

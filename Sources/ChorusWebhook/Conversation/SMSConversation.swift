@@ -95,7 +95,7 @@ struct SMSConversation: Sendable {
     /// A first message, with no conversation in progress: start the survey it asks for.
     private func begin(_ reply: SMSReply, _ state: SMSSnapshot, today: Int, _ turn: SMSTurn) -> SMSTurn {
         var turn = turn
-        let keyword = surveys.first { survey in survey.smsKeyword.map { SMSReply($0).keyword } == reply.keyword }
+        let keyword = words.keywords[reply.keyword].flatMap { id in surveys.first { $0.id == id } }
         // With several surveys, a message without keyword after NO is about the survey declined.
         let declined = surveys.first { survey in
             guard !state.completed.contains(survey.id), let stored = state.conversations[survey.id] else {
@@ -147,7 +147,7 @@ struct SMSConversation: Sendable {
             return show(engine, engine.changeLanguage(named, interview))
         }
         // "Parks" or "Start" may answer a free-text question too, and then it is the answer.
-        let isKeyword = surveys.contains { $0.smsKeyword.map { SMSReply($0).keyword } == reply.keyword }
+        let isKeyword = words.keywords[reply.keyword] != nil
         if !asksForText, isKeyword || reply.isOne(of: words.start) { return show(engine, interview) }
         switch step {
         case .consent:
