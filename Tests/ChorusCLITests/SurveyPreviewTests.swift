@@ -76,6 +76,7 @@ import Testing
 
     @Test func withSMSEachStepSaysHowManyTextsItCostsAndWhy() {
         let english = SurveyPreview(survey: Self.survey, language: "en", showsTexts: true).render()
+        #expect(english.contains("SMS keyword: MINI\nBy text, from start to end, with every question: 4 texts\n\n"))
         #expect(english.contains("  Do you agree?\n  By text, from the title to the consent: 1 text\n"))
         #expect(english.contains("     2) South [south]\n   By text: 1 text\n"))
         #expect(english.hasSuffix("Closing\n  By text, the thanks: 1 text\n"))

@@ -20,9 +20,11 @@ import Testing
         var texter = Texter()
         texter.send(replies[0])
         #expect(Self.sent(texter) == cost.consent.count)
+        var sentInAll = Self.sent(texter)
         var asked: [String] = []
         for reply in replies.dropFirst() {
             texter.send(reply)
+            sentInAll += Self.sent(texter)
             guard let id = texter.onQuestion else { break }
             asked.append(id)
             let index = survey.questions.firstIndex { $0.id == id }!
@@ -32,6 +34,7 @@ import Testing
         #expect(asked == survey.questions.filter { $0.kind != .note }.map(\.id))
         #expect(texter.saved.count == 1)
         #expect(Self.sent(texter) == cost.closing.count)
+        #expect(sentInAll == cost.total)
     }
 
     @Test func aLongSpanishIntroCostsManyShortTexts() {

@@ -34,12 +34,20 @@ struct PreviewWords {
     }
     var textsForThanks: String { spanish ? "Por SMS, el agradecimiento" : "By text, the thanks" }
 
+    var textsInAll: String {
+        spanish
+            ? "Por SMS, de principio a fin, con todas las preguntas"
+            : "By text, from start to end, with every question"
+    }
+
+    /// "3 texts".
+    func count(_ texts: Int) -> String {
+        spanish ? "\(texts) \(texts == 1 ? "mensaje" : "mensajes")" : "\(texts) \(texts == 1 ? "text" : "texts")"
+    }
+
     /// "3 texts (á, í: 70 characters a text instead of 160)": how many, and what makes them short.
     func describe(_ texts: SMSCost.Texts) -> String {
-        let count =
-            spanish
-            ? "\(texts.count) \(texts.count == 1 ? "mensaje" : "mensajes")"
-            : "\(texts.count) \(texts.count == 1 ? "text" : "texts")"
+        let count = count(texts.count)
         guard !texts.unicode.isEmpty else { return count }
         let shown =
             texts.unicode.prefix(8).map(String.init).joined(separator: ", ") + (texts.unicode.count > 8 ? "…" : "")

@@ -21,8 +21,10 @@ struct SurveyPreview {
             "\(words.languages): \(survey.languages.joined(separator: ", "))",
         ]
         if let keyword = survey.smsKeyword { facts.append("\(words.smsKeyword): \(keyword)") }
-        lines += [facts.joined(separator: " · "), ""]
+        lines.append(facts.joined(separator: " · "))
         let cost = showsTexts ? SMSCost(survey: survey, language: language) : nil
+        if let cost { lines += wrap("\(words.textsInAll): \(words.count(cost.total))", indent: "") }
+        lines.append("")
         if let intro = survey.intro { lines += section(words.introduction, intro) }
         lines += section(words.consent, survey.consent, texts: cost.map { (words.textsForConsent, $0.consent) })
         var number = 0

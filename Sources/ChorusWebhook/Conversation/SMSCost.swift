@@ -47,6 +47,13 @@ package struct SMSCost: Sendable {
         Self.texts(SMSConversation.closingLines(survey, phrasebook, in: language))
     }
 
+    /// The texts of every step, each question asked once: what a resident who answers them all
+    /// is sent, but for refusals and help.
+    package var total: Int {
+        let questions = survey.questions.indices.filter { survey.questions[$0].kind != .note }
+        return consent.count + questions.reduce(0) { $0 + question(at: $1).count } + closing.count
+    }
+
     /// `lines` as one reply, cut as ``MessageParts`` cuts it.
     static func texts(_ lines: [String]) -> Texts {
         let message = SMSText.plain(lines.joined(separator: "\n"))
