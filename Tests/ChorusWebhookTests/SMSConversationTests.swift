@@ -128,7 +128,10 @@ import Testing
         #expect(other.send("START") == Self.consentEnglish)
     }
 
-    @Test(arguments: ["2", " 2.", "2!", "South side", "south SIDE", "Lado sur"])
+    @Test(arguments: [
+        "2", " 2.", "2!", "#2", "South side", "south SIDE", "Lado sur", "2) South side", "2. south side", "Option 2",
+        "opción 2",
+    ])
     func forgivingSingleChoiceReplies(_ message: String) throws {
         var texter = Texter()
         #expect(texter.send(["hi", "yes", message]) == Self.concernsEnglish)
@@ -136,12 +139,22 @@ import Testing
         #expect(interview.answers["area"] == .choice("south"))
     }
 
-    @Test(arguments: ["2,3", "2 3", "2, 3", "2 and 3", "2 y 3", "Theft, Violence"])
+    @Test(arguments: [
+        "2,3", "2 3", "2, 3", "2 and 3", "2 y 3", "Theft, Violence", "2) Theft, 3) Violence", "2, Violence",
+        "options 2 and 3",
+    ])
     func forgivingRankReplies(_ message: String) throws {
         var texter = Texter()
         texter.send(["hi", "yes", "1", message])
         let interview = try #require(texter.state.conversations["safety-priorities"])
         #expect(interview.answers["concerns"] == .choices(["theft", "violence"]))
+    }
+
+    @Test(arguments: ["1) South side", "2) North side, 3) South side"])
+    func anOptionsNumberWithAnotherOptionsLabelIsAskedAgain(_ message: String) {
+        var texter = Texter()
+        texter.send(["hi", "yes"])
+        #expect(texter.send(message) == "Sorry, I didn't understand that.\n" + Self.areaEnglish)
     }
 
     @Test func anInvalidReplyGetsTheReasonAndTheQuestionAgain() {

@@ -59,16 +59,26 @@ extension SMSConversation {
             guard numbers.allSatisfy({ options.indices.contains($0 - 1) }) else { return .noSuchNumber }
             return .options(numbers.map { options[$0 - 1].value })
         }
-        // Labels typed out, one or several separated by commas or semicolons.
+        // Labels typed out, one or several separated by commas or semicolons, each perhaps after its
+        // number as the question lists them ("2) South side"), or a number alone.
         let pieces = reply.text.split { $0 == "," || $0 == ";" }.map { SMSReply(String($0)) }
         var values: [String] = []
         for piece in pieces {
             guard
                 let option = options.first(where: { matches(piece, $0.label) || piece.folded == $0.value.lowercased() })
+                    ?? numbered(piece, options)
             else { return .unreadable }
             values.append(option.value)
         }
         return values.isEmpty ? .unreadable : .options(values)
+    }
+
+    /// The option `piece` names by its number, alone or followed by that option's own label;
+    /// `nil` when the label is another option's, so that a slip is asked about, not guessed.
+    private func numbered(_ piece: SMSReply, _ options: [Option]) -> Option? {
+        guard let (number, rest) = piece.numbered, options.indices.contains(number - 1) else { return nil }
+        let option = options[number - 1]
+        return rest.folded.isEmpty || matches(rest, option.label) ? option : nil
     }
 
     /// Whether `reply` is `text` in any of its languages, ignoring case, accents and punctuation.

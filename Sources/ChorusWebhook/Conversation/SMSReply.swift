@@ -25,10 +25,12 @@ struct SMSReply {
         !keyword.isEmpty && words.contains(keyword)
     }
 
-    /// The numbers of the message when it is only numbers, separated by spaces, commas or "and"
-    /// ("1,3", "1 3", "1 y 3", " 2."); `nil` for anything else.
+    /// The numbers of the message when it is only numbers, separated by spaces, commas or "and",
+    /// perhaps after "option" ("1,3", "1 3", "1 y 3", " 2.", "opción 2"); `nil` for anything else.
     var numbers: [Int]? {
-        let fillers: Set<String> = ["and", "y", "e"]
+        let fillers: Set<String> = [
+            "and", "y", "e", "option", "options", "opcion", "opciones", "number", "numbers", "numero", "numeros",
+        ]
         let words = tokens.filter { !fillers.contains($0) }
         guard !words.isEmpty, folded.allSatisfy({ $0.isNumber || $0.isLetter || " ,;.&+/".contains($0) }) else {
             return nil
@@ -39,6 +41,14 @@ struct SMSReply {
             numbers.append(number)
         }
         return numbers
+    }
+
+    /// The number the message starts with and what follows it, as in "2) South side" copied from
+    /// a question's options, or "2"; `nil` when it does not start with a number.
+    var numbered: (number: Int, rest: SMSReply)? {
+        let digits = folded.prefix { $0.isASCII && $0.isNumber }
+        guard let number = Int(digits) else { return nil }
+        return (number, SMSReply(String(folded.dropFirst(digits.count))))
     }
 
     /// The message as one number ("3", "2.5", "-1", "2,5"), or `nil`.
