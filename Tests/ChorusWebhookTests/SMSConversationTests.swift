@@ -104,6 +104,20 @@ import Testing
         #expect(texter.send("yes") == Self.areaEnglish)
     }
 
+    @Test(arguments: ["Yeah", "yep!", "Yes please", "Sí, claro", "claro"])
+    func aClearYesAgrees(_ message: String) {
+        var texter = Texter()
+        texter.send("hi")
+        #expect(texter.send(message) == Self.areaEnglish)
+    }
+
+    @Test(arguments: ["Nope", "No thanks", "no, gracias", "nah"])
+    func aClearNoDeclines(_ message: String) {
+        var texter = Texter()
+        texter.send("hi")
+        #expect(texter.send(message).hasPrefix("That's okay. We won't keep any of your answers."))
+    }
+
     @Test func decliningSavesNothingAndThenOnlyYesOrStartBeginsAgain() throws {
         // Given a resident who says no
         var texter = Texter()
@@ -118,7 +132,7 @@ import Testing
         #expect(marker.answers.isEmpty)
 
         // And a phone answering by itself gets nothing back, however often
-        for message in ["I'm driving, I'll text you later", "hello again", "ok"] {
+        for message in ["I'm driving, I'll text you later", "hello again", "ok", "OK thanks", "vale"] {
             #expect(texter.send(message) == "", "\(message)")
         }
         // But YES, for someone who changed their mind, goes straight to the first question

@@ -31,8 +31,10 @@ struct ReplyWords {
             "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout",
             "alto", "parar", "cancelar", "arret",
         ]
-        var yes: Set<String> = ["yes", "y"]
-        var no: Set<String> = ["no", "n"]
+        // Only what clearly says yes, as it agrees to take part: not "ok", with which people also
+        // acknowledge a goodbye after NO.
+        var yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "yesplease", "claro", "siclaro", "siporfavor"]
+        var no: Set<String> = ["no", "n", "nope", "nah", "nothanks", "nothankyou", "nogracias"]
         var back: Set<String> = ["back"]
         var skip: Set<String> = ["skip"]
         var languages: [String: String] = [:]
