@@ -28,10 +28,7 @@ struct SMSReply {
     /// The numbers of the message when it is only numbers, separated by spaces, commas or "and",
     /// perhaps after "option" ("1,3", "1 3", "1 y 3", " 2.", "opción 2"); `nil` for anything else.
     var numbers: [Int]? {
-        let fillers: Set<String> = [
-            "and", "y", "e", "option", "options", "opcion", "opciones", "number", "numbers", "numero", "numeros",
-        ]
-        let words = tokens.filter { !fillers.contains($0) }
+        let words = tokens.filter { !Self.fillers.contains($0) }
         guard !words.isEmpty, folded.allSatisfy({ $0.isNumber || $0.isLetter || " ,;.&+/".contains($0) }) else {
             return nil
         }
@@ -42,6 +39,11 @@ struct SMSReply {
         }
         return numbers
     }
+
+    /// Words around option numbers that say nothing more.
+    private static let fillers: Set<String> = [
+        "and", "y", "e", "option", "options", "opcion", "opciones", "number", "numbers", "numero", "numeros",
+    ]
 
     /// The number the message starts with and what follows it, as in "2) South side" copied from
     /// a question's options, or "2"; `nil` when it does not start with a number.
