@@ -144,7 +144,7 @@ import Testing
 
     @Test(arguments: [
         "2", " 2.", "2!", "#2", "South side", "south SIDE", "Lado sur", "2) South side", "2. south side", "Option 2",
-        "opción 2",
+        "opción 2", "two", "Dos", "option two",
     ])
     func forgivingSingleChoiceReplies(_ message: String) throws {
         var texter = Texter()
@@ -155,7 +155,7 @@ import Testing
 
     @Test(arguments: [
         "2,3", "2 3", "2, 3", "2 and 3", "2 y 3", "Theft, Violence", "2) Theft, 3) Violence", "2, Violence",
-        "options 2 and 3",
+        "options 2 and 3", "two and three", "dos y tres",
     ])
     func forgivingRankReplies(_ message: String) throws {
         var texter = Texter()
@@ -169,6 +169,28 @@ import Testing
         var texter = Texter()
         texter.send(["hi", "yes"])
         #expect(texter.send(message) == "Sorry, I didn't understand that.\n" + Self.areaEnglish)
+    }
+
+    @Test func numbersWrittenOutAnswerScaleAndNumberQuestions() throws {
+        var texter = Texter()
+        texter.send(["hola", "sí", "1", "2 3", "tres"])
+        #expect(texter.onQuestion == "household")
+        texter.send("cuatro")
+        let interview = try #require(texter.state.conversations["safety-priorities"])
+        #expect(interview.answers["safe-at-night"] == .number(3))
+        #expect(interview.answers["household"] == .number(4))
+    }
+
+    @Test func anOptionLabeledWithANumberWordIsChosenByItsLabel() throws {
+        var survey = WebhookSample.survey
+        survey.questions[0].kind = .single(options: [
+            Option(value: "none", label: LocalizedText(["en": "None", "es": "Ninguno"])),
+            Option(value: "one", label: LocalizedText(["en": "One", "es": "Uno"])),
+        ])
+        var texter = Texter([survey])
+        texter.send(["hi", "yes", "one"])
+        let interview = try #require(texter.state.conversations["safety-priorities"])
+        #expect(interview.answers["area"] == .choice("one"))
     }
 
     @Test func anInvalidReplyGetsTheReasonAndTheQuestionAgain() {

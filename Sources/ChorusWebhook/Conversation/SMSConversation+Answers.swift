@@ -26,12 +26,13 @@ extension SMSConversation {
             case .unreadable: return .unreadable(.smsNotUnderstood)
             }
         case .scale(let minimum, let maximum, let minimumLabel, let maximumLabel):
-            if let number = reply.number { return .answer(.number(number)) }
+            if let number = reply.number() { return .answer(.number(number)) }
             if matches(reply, minimumLabel) { return .answer(.number(Double(minimum))) }
             if matches(reply, maximumLabel) { return .answer(.number(Double(maximum))) }
+            if let number = reply.number(spelledOut: true) { return .answer(.number(number)) }
             return .unreadable(.numberRange, ["min": String(minimum), "max": String(maximum)])
         case .number:
-            guard let number = reply.number else { return .unreadable(.enterNumber) }
+            guard let number = reply.number(spelledOut: true) else { return .unreadable(.enterNumber) }
             return .answer(.number(number))
         case .yesNo:
             if reply.isOne(of: words.yes) { return .answer(.yesNo(true)) }
@@ -55,22 +56,33 @@ extension SMSConversation {
     }
 
     private func chosen(_ reply: SMSReply, _ options: [Option]) -> Choice {
-        if let numbers = reply.numbers {
-            guard numbers.allSatisfy({ options.indices.contains($0 - 1) }) else { return .noSuchNumber }
-            return .options(numbers.map { options[$0 - 1].value })
-        }
-        // Labels typed out, one or several separated by commas or semicolons, each perhaps after its
-        // number as the question lists them ("2) South side"), or a number alone.
+        if let numbers = reply.numbers() { return chosen(numbers, options) }
+        if let values = labeled(reply, options) { return .options(values) }
+        // Numbers written out come after labels, as an option may be called "One".
+        if let numbers = reply.numbers(spelledOut: true) { return chosen(numbers, options) }
+        return .unreadable
+    }
+
+    /// The options numbered `numbers`, if every one is an option's number.
+    private func chosen(_ numbers: [Int], _ options: [Option]) -> Choice {
+        guard numbers.allSatisfy({ options.indices.contains($0 - 1) }) else { return .noSuchNumber }
+        return .options(numbers.map { options[$0 - 1].value })
+    }
+
+    /// The values of the options a reply names by label, one or several separated by commas or
+    /// semicolons, each perhaps after its number as the question lists them ("2) South side"), or
+    /// by a number alone; `nil` when a piece names none.
+    private func labeled(_ reply: SMSReply, _ options: [Option]) -> [String]? {
         let pieces = reply.text.split { $0 == "," || $0 == ";" }.map { SMSReply(String($0)) }
         var values: [String] = []
         for piece in pieces {
             guard
                 let option = options.first(where: { matches(piece, $0.label) || piece.folded == $0.value.lowercased() })
                     ?? numbered(piece, options)
-            else { return .unreadable }
+            else { return nil }
             values.append(option.value)
         }
-        return values.isEmpty ? .unreadable : .options(values)
+        return values.isEmpty ? nil : values
     }
 
     /// The option `piece` names by its number, alone or followed by that option's own label;

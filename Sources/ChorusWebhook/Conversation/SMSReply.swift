@@ -27,18 +27,29 @@ struct SMSReply {
 
     /// The numbers of the message when it is only numbers, separated by spaces, commas or "and",
     /// perhaps after "option" ("1,3", "1 3", "1 y 3", " 2.", "opción 2"); `nil` for anything else.
-    var numbers: [Int]? {
+    /// Numbers written out ("two", "dos y tres") count only when `spelledOut`, so that an option
+    /// labeled "One" can be checked for first.
+    func numbers(spelledOut: Bool = false) -> [Int]? {
         let words = tokens.filter { !Self.fillers.contains($0) }
         guard !words.isEmpty, folded.allSatisfy({ $0.isNumber || $0.isLetter || " ,;.&+/".contains($0) }) else {
             return nil
         }
         var numbers: [Int] = []
         for word in words {
-            guard word.allSatisfy(\.isASCII), let number = Int(word) else { return nil }
+            let spelled = spelledOut ? Self.numberWords[word] : nil
+            guard let number = spelled ?? (word.allSatisfy(\.isASCII) ? Int(word) : nil) else { return nil }
             numbers.append(number)
         }
         return numbers
     }
+
+    /// Numbers as people write them out, in English and Spanish: up to ten, as far as options and
+    /// scales usually go. "Once" (eleven) is left out, being an English word too.
+    private static let numberWords: [String: Int] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "cero": 0, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+        "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    ]
 
     /// Words around option numbers that say nothing more.
     private static let fillers: Set<String> = [
@@ -53,8 +64,10 @@ struct SMSReply {
         return (number, SMSReply(String(folded.dropFirst(digits.count))))
     }
 
-    /// The message as one number ("3", "2.5", "-1", "2,5"), or `nil`.
-    var number: Double? {
+    /// The message as one number ("3", "2.5", "-1", "2,5"), or `nil`; written out too ("three")
+    /// when `spelledOut`.
+    func number(spelledOut: Bool = false) -> Double? {
+        if spelledOut, let word = Self.numberWords[folded] { return Double(word) }
         var written = folded.filter { !$0.isWhitespace }
         if written.hasPrefix("+") { written.removeFirst() }
         // A lone comma is a decimal comma ("2,5") unless three digits follow it ("1,000").
