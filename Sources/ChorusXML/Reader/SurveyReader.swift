@@ -48,12 +48,14 @@ public struct SurveyReader: Sendable {
         guard let root = document.root() else { throw fail(.start, "no root element") }
         if let message = Self.rootProblem(root) { throw fail(map.position(element: 0), message) }
 
+        let schemaProblems = document.validate()
+        // Only a schema problem's message needs an element's parent: a valid survey skips this.
         var parents: [Int: String] = [:]
-        root.forEach { element, parent in parents[element.index] = parent?.name }
+        if !schemaProblems.isEmpty { root.forEach { element, parent in parents[element.index] = parent?.name } }
         let known = Array(SurveyBuilder.textElements) + SurveyBuilder.childOrder.keys + ["phrase"]
         var diagnostics: [Diagnostic] = []
         var reportedLines = Set<Int>()
-        for problem in document.validate() {
+        for problem in schemaProblems {
             let parent = problem.element.flatMap { parents[$0] }
             guard let message = LibXMLMessages.schema(problem.message, parent: parent, known: known) else { continue }
             let position =
