@@ -84,6 +84,50 @@ import Testing
         #expect(Fixture.diagnostics(bytes).map(\.description) == ["test.xml:2:3: error: file is not valid UTF-8 text"])
     }
 
+    /// The check is written by hand for speed, so it is held to the standard library's decoder on
+    /// every sequence of up to two bytes, and on three- and four-byte sequences around each edge
+    /// of Unicode's table (overlong forms, surrogates, past U+10FFFF), each behind ASCII that
+    /// crosses the eight-byte steps it reads ASCII in.
+    @Test func invalidUTF8IsFoundExactlyWhereTheStandardLibrarySaysItIs() {
+        func expected(_ bytes: [UInt8]) -> Int? {
+            var decoder = UTF8()
+            var iterator = bytes.makeIterator()
+            var offset = 0
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: return nil
+                case .error: return offset
+                }
+            }
+        }
+        let edges: [UInt8] = [
+            0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+            0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+        ]
+        var samples: [[UInt8]] = []
+        for first in 0...255 {
+            samples.append([UInt8(first)])
+            for second in 0...255 { samples.append([UInt8(first), UInt8(second)]) }
+        }
+        for first in edges { for second in edges { for third in edges { samples.append([first, second, third]) } } }
+        for first in edges.filter({ $0 >= 0xF0 }) {
+            for second in edges {
+                for third: UInt8 in [0x80, 0xBF, 0xC0] {
+                    for fourth: UInt8 in [0x7F, 0x80, 0xBF, 0xC0] { samples.append([first, second, third, fourth]) }
+                }
+            }
+        }
+        var mismatches: [[UInt8]] = []
+        for sample in samples {
+            for lead in [0, 5, 8, 13] {
+                let bytes = Array(repeating: UInt8(ascii: "a"), count: lead) + sample + Array("tail".utf8)
+                if SourceText.firstInvalidUTF8(bytes) != expected(bytes) { mismatches.append(bytes) }
+            }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(3))")
+    }
+
     @Test(arguments: ["", "  \n\t\n"])
     func emptyFileSaysSo(contents: String) {
         let messages = Fixture.diagnostics(contents).map(\.message)

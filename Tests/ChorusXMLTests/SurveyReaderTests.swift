@@ -72,6 +72,38 @@ import Testing
         #expect(messages.contains { $0.contains(expected) }, "got \(messages)")
     }
 
+    /// The survey's own checks name a part of the survey, not a place in the file; the reader
+    /// finds where that part was written only when there is a problem to place.
+    @Test func surveyChecksArePlacedWhereTheirPartWasWritten() throws {
+        let source = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <survey xmlns="urn:chorus:survey:1" id="mini" version="1" languages="en de">
+              <title xml:lang="en">Mini</title><title xml:lang="de">Mini</title>
+              <consent xml:lang="en">You agree.</consent><consent xml:lang="de">Ja.</consent>
+              <question id="area" type="single">
+                <prompt xml:lang="en">Where?</prompt><prompt xml:lang="de">Wo?</prompt>
+                <option value="north"><label xml:lang="en">North</label><label xml:lang="de">Nord</label></option>
+                <option value="south"><label xml:lang="en">South</label><label xml:lang="de">Süd</label></option>
+              </question>
+              <question id="why" type="text" show-if="zone = 'x'">
+                <prompt xml:lang="en">Why?</prompt><prompt xml:lang="de">Warum?</prompt>
+                <constraint test="area = 'east'">
+                  <message xml:lang="en">No.</message><message xml:lang="de">Nein.</message>
+                </constraint>
+              </question>
+              <phrase key="agre" xml:lang="en">I agree</phrase>
+            </survey>
+            """
+        let placed = Fixture.diagnostics(source).map { "\($0.line):\($0.column) \($0.message.prefix(40))" }
+        #expect(
+            placed == [
+                "2:59 Chorus has no built-in wording in 'de' (",
+                "10:34 show-if of 'why' refers to unknown quest",
+                "12:30 'east' is not an option of 'area' (its o",
+                "16:11 unknown phrase key 'agre'; did you mean ",
+            ])
+    }
+
     @Test func countsColumnsInCharactersNotBytes() throws {
         let source = try Fixture.text("minimal.xml")
             .replacingOccurrences(of: #"<option value="south">"#, with: #"<option  value="sur ñ">"#)

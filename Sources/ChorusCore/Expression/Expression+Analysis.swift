@@ -1,7 +1,7 @@
 extension Expression {
     /// Every comparison of a question's answer with a string literal, in source order.
     public var optionReferences: [OptionReference] {
-        let references = root.allNodes.compactMap { node -> OptionReference? in
+        let references = nodes.compactMap { node -> OptionReference? in
             switch node {
             case .call(.selected, let arguments, _):
                 Self.optionReference(arguments[0], arguments[1])
@@ -16,7 +16,7 @@ extension Expression {
 
     /// Whether the value is the same for every respondent on every day: no question, `.` or `today()`.
     public var isConstant: Bool {
-        !root.allNodes.contains { node in
+        !nodes.contains { node in
             switch node {
             case .questionReference, .path, .call(.today, _, _): true
             // Without an argument these read the answer being checked.
@@ -28,7 +28,7 @@ extension Expression {
 
     /// Where the expression reads `.`, the answer being checked, if it does; meaningless outside a constraint.
     public var currentValueOffset: Int? {
-        for node in root.allNodes {
+        for node in nodes {
             if case .path(let path) = node, path.start == .context, path.steps.count == 1,
                 path.steps[0].test == .current
             {
@@ -43,9 +43,9 @@ extension Expression {
         return OptionReference(questionID: id, value: value, offset: offset)
     }
 
-    static func questionIDs(in root: ExpressionNode) -> [String] {
+    static func questionIDs(in nodes: [ExpressionNode]) -> [String] {
         var found: [(id: String, offset: Int)] = []
-        for node in root.allNodes {
+        for node in nodes {
             switch node {
             case .questionReference(let id, let offset):
                 found.append((id, offset))

@@ -8,7 +8,7 @@ extension Expression {
     /// quietly mean something other than what was written.
     var unsupportedInSurvey: [ExpressionError] {
         var found: [ExpressionError] = []
-        for node in root.allNodes {
+        for node in nodes {
             switch node {
             case .binary(.union, _, _, let offset):
                 found.append(ExpressionError(offset: offset, Self.unionAdvice))

@@ -13,8 +13,13 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
     public init(parsing source: String) throws(ExpressionError) {
         self.source = source
         root = try ExpressionParser.parse(source)
-        questionIDs = Self.questionIDs(in: root)
+        nodes = root.allNodes
+        questionIDs = Self.questionIDs(in: nodes)
     }
+
+    /// Every node of the tree, parents first, listed once: a survey's checks go through them
+    /// several times for each expression.
+    let nodes: [ExpressionNode]
 
     /// Worked out once, because the interview engine asks for it on every answer.
     private let questionIDs: [String]

@@ -13,16 +13,17 @@ final class LibXMLDocument {
     }
 
     private let document: xmlDocPtr
-    /// Element indices by node address, so schema errors can be placed by ``SourceMap``.
-    private var indexByNode: [UnsafeMutableRawPointer: Int] = [:]
     /// Names and namespace URIs by address: libxml2 interns them in its dictionary, so one
-    /// Swift string per distinct name saves an allocation per element.
-    private var interned: [UnsafeRawPointer: String] = [:]
+    /// Swift string per distinct name saves an allocation per element. A survey has a few dozen
+    /// distinct names, which a scan compares faster than a dictionary hashes one.
+    private var interned: [(pointer: UnsafeRawPointer, string: String)] = []
 
     /// Parses `bytes`, or returns the first error libxml2 found.
     ///
     /// Options: no network, no entity substitution, no DTD loading and no recovery, so a
-    /// malformed or hostile file fails instead of being repaired or followed.
+    /// malformed or hostile file fails instead of being repaired or followed. The indentation
+    /// between elements, which nothing reads, is left out of the tree, and short texts are kept
+    /// inside their nodes: about half the nodes of an indented survey, whose tree is never changed.
     static func parse(_ bytes: [UInt8], name: String) -> Result<LibXMLDocument, Problem> {
         guard let context = xmlNewParserCtxt() else {
             return .failure(Problem(line: 1, column: 1, message: "cannot allocate an XML parser", element: nil))
@@ -38,7 +39,7 @@ final class LibXMLDocument {
             else { return }
             Unmanaged<ProblemCollector>.fromOpaque(owner).takeUnretainedValue().add(error)
         }
-        let options = Int32(XML_PARSE_NONET.rawValue)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_COMPACT.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
                 xmlCtxtReadMemory(context, characters.baseAddress, Int32(characters.count), name, "UTF-8", options)
@@ -87,10 +88,20 @@ final class LibXMLDocument {
             box.toOpaque()
         )
         _ = xmlRelaxNGValidateDoc(context, document)
-        if indexByNode.isEmpty, let node = xmlDocGetRootElement(document) {
-            var counter = 0
-            _ = convert(node, counter: &counter)
+        guard !collector.problems.isEmpty else { return [] }
+        // Element indices by node address, so that ``SourceMap`` can place the problems.
+        var indexByNode: [UnsafeMutableRawPointer: Int] = [:]
+        var counter = 0
+        func number(_ node: xmlNodePtr) {
+            indexByNode[UnsafeMutableRawPointer(node)] = counter
+            counter += 1
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE { number(current) }
+                child = current.pointee.next
+            }
         }
+        if let root = xmlDocGetRootElement(document) { number(root) }
         return collector.problems.map { problem, node in
             var problem = problem
             problem.element = node.flatMap { indexByNode[$0] }
@@ -101,12 +112,7 @@ final class LibXMLDocument {
     private func convert(_ node: xmlNodePtr, counter: inout Int) -> XMLElement {
         let index = counter
         counter += 1
-        indexByNode[UnsafeMutableRawPointer(node)] = index
-        let element = XMLElement(
-            name: intern(node.pointee.name),
-            namespace: node.pointee.ns.map { intern($0.pointee.href) },
-            index: index
-        )
+        var attributes: [(name: String, value: String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
             let local = intern(current.pointee.name)
@@ -119,30 +125,35 @@ final class LibXMLDocument {
                 value += Self.string(piece.pointee.content)
                 text = piece.pointee.next
             }
-            element.attributes.append((prefix.isEmpty ? local : "\(prefix):\(local)", value))
+            attributes.append((prefix.isEmpty ? local : "\(prefix):\(local)", value))
             attribute = current.pointee.next
         }
+        var children: [XMLElement] = []
+        var text = ""
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
-            case XML_ELEMENT_NODE: element.children.append(convert(current, counter: &counter))
+            case XML_ELEMENT_NODE: children.append(convert(current, counter: &counter))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 // Indentation between child elements is never a text anyone reads.
                 if let content = current.pointee.content, !Self.isWhitespace(content) {
-                    element.text += Self.string(content)
+                    text += Self.string(content)
                 }
             default: break
             }
             child = current.pointee.next
         }
-        return element
+        return XMLElement(
+            name: intern(node.pointee.name), namespace: node.pointee.ns.map { intern($0.pointee.href) }, index: index,
+            attributes: attributes, children: children, text: text)
     }
 
     private func intern(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        if let known = interned[UnsafeRawPointer(pointer)] { return known }
+        let address = UnsafeRawPointer(pointer)
+        for entry in interned where entry.pointer == address { return entry.string }
         let string = String(cString: pointer)
-        interned[UnsafeRawPointer(pointer)] = string
+        interned.append((address, string))
         return string
     }
 

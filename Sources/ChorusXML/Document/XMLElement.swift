@@ -2,7 +2,8 @@
 ///
 /// The tree is copied out of libxml2 once so that nothing past ``LibXMLDocument`` touches C.
 /// A class, because the builder passes elements around constantly and a struct copy would retain
-/// every array and string inside it each time.
+/// every array and string inside it each time; immutable, so that reading a property needs no
+/// exclusivity check.
 final class XMLElement {
     /// Local name, without prefix.
     let name: String
@@ -11,15 +12,21 @@ final class XMLElement {
     /// Position in document order among all elements, the key into ``SourceMap``.
     let index: Int
     /// Attributes as written, `xml:lang` under that name.
-    var attributes: [(name: String, value: String)] = []
-    var children: [XMLElement] = []
+    let attributes: [(name: String, value: String)]
+    let children: [XMLElement]
     /// The element's own text and CDATA, concatenated.
-    var text = ""
+    let text: String
 
-    init(name: String, namespace: String?, index: Int) {
+    init(
+        name: String, namespace: String?, index: Int, attributes: [(name: String, value: String)],
+        children: [XMLElement], text: String
+    ) {
         self.name = name
         self.namespace = namespace
         self.index = index
+        self.attributes = attributes
+        self.children = children
+        self.text = text
     }
 
     /// The value of attribute `name`, if present.

@@ -24,14 +24,18 @@ extension SurveyBuilder {
         "constraint": ["message"],
     ]
 
+    /// Each element's required attributes and all it may take, looked up once per element.
+    private static let expectedAttributes: [String: (required: [String], known: [String])] = {
+        var result = attributes.mapValues { (required: $0.required, known: $0.required + $0.optional) }
+        for name in textElements { result[name] = (["xml:lang"], ["xml:lang"]) }
+        return result
+    }()
+
     /// Reports unknown and missing attributes everywhere in the tree, suggesting the likely name.
     mutating func checkAttributes(_ element: XMLElement) {
-        let expected: (required: [String], optional: [String])? =
-            Self.textElements.contains(element.name) ? (["xml:lang"], []) : Self.attributes[element.name]
-        if let expected {
-            let known = expected.required + expected.optional
-            for (name, _) in element.attributes where !known.contains(name) {
-                let suggestion = Self.closest(to: name, in: known).map { "; did you mean \($0)?" } ?? ""
+        if let expected = Self.expectedAttributes[element.name] {
+            for (name, _) in element.attributes where !expected.known.contains(name) {
+                let suggestion = Self.closest(to: name, in: expected.known).map { "; did you mean \($0)?" } ?? ""
                 report(element, name, "unknown attribute \(name) on <\(element.name)>\(suggestion)")
             }
             for name in expected.required where element.attribute(name) == nil {

@@ -10,9 +10,7 @@ extension SurveyBuilder {
     /// Wider scales stop being readable on a kiosk screen or as a numbered SMS list.
     static let maximumScalePoints = 11
 
-    mutating func question(_ element: XMLElement, index: Int) -> Question? {
-        anchor(.question(index: index, attribute: nil), element)
-        for (name, _) in element.attributes { anchor(.question(index: index, attribute: name), element, name) }
+    mutating func question(_ element: XMLElement) -> Question? {
         let id = identifier(element, "id", what: "question id")
         let type = element.attribute("type") ?? ""
         guard let allowed = Self.typeAttributes[type] else {
@@ -25,12 +23,10 @@ extension SurveyBuilder {
         }
         let what = "question '\(id ?? "?")'"
         let prompt = text(
-            element.children(named: "prompt"), parent: element, what: "prompt of \(what)",
-            location: .questionText(index: index, element: "prompt"))
+            element.children(named: "prompt"), parent: element, what: "prompt of \(what)")
         let hint = optionalText(
-            element.children(named: "hint"), what: "hint of \(what)",
-            location: .questionText(index: index, element: "hint"))
-        let kind = kind(type, element, index: index, what: what)
+            element.children(named: "hint"), what: "hint of \(what)")
+        let kind = kind(type, element, what: what)
         let isNote = type == "note"
         if isNote, let hint = element.children(named: "hint").first {
             report(hint, "a note has no hint; put all of its text in the prompt")
@@ -49,8 +45,8 @@ extension SurveyBuilder {
         if !isNote, element.children(named: "min-label").isEmpty == false, type != "scale" {
             report(element.children(named: "min-label")[0], "min-label and max-label belong to scale questions only")
         }
-        let constraints = element.children(named: "constraint").enumerated().compactMap { offset, child in
-            constraint(child, question: index, number: offset, what: what, isNote: isNote)
+        let constraints = element.children(named: "constraint").compactMap { child in
+            constraint(child, what: what, isNote: isNote)
         }
         guard let id, let kind else { return nil }
         return Question(
@@ -60,18 +56,18 @@ extension SurveyBuilder {
             hint: hint,
             isRequired: boolean(element, "required"),
             isQuasiIdentifier: isQuasiIdentifier,
-            showIf: expression(element, "show-if", location: .question(index: index, attribute: "show-if")),
+            showIf: expression(element, "show-if"),
             constraints: constraints
         )
     }
 
-    private mutating func kind(_ type: String, _ element: XMLElement, index: Int, what: String) -> QuestionKind? {
+    private mutating func kind(_ type: String, _ element: XMLElement, what: String) -> QuestionKind? {
         let optionElements = element.children(named: "option")
         let isChoice = ["single", "multiple", "rank"].contains(type)
         if !isChoice, let first = optionElements.first {
             report(first, "a \(type) question has no options; options belong to single, multiple and rank questions")
         }
-        let options = isChoice ? self.options(optionElements, question: index, parent: element, what: what) : []
+        let options = isChoice ? self.options(optionElements, parent: element, what: what) : []
         switch type {
         case "single":
             return .single(options: options)
@@ -89,7 +85,7 @@ extension SurveyBuilder {
             }
             return .rank(options: options, picks: picks)
         case "scale":
-            return scale(element, index: index, what: what)
+            return scale(element, what: what)
         case "number":
             let minimum = number(element, "min", what: "min")
             let maximum = number(element, "max", what: "max")
@@ -112,7 +108,7 @@ extension SurveyBuilder {
         }
     }
 
-    private mutating func scale(_ element: XMLElement, index: Int, what: String) -> QuestionKind? {
+    private mutating func scale(_ element: XMLElement, what: String) -> QuestionKind? {
         for name in ["min", "max"] where element.attribute(name) == nil {
             report(element, "type", "a scale question needs \(name), e.g. min=\"1\" max=\"5\"")
         }
@@ -120,11 +116,9 @@ extension SurveyBuilder {
         let minimum = integer(element, "min", in: -bound...bound, what: "min")
         let maximum = integer(element, "max", in: -bound...bound, what: "max")
         let minimumLabel = text(
-            element.children(named: "min-label"), parent: element, what: "min-label of \(what)",
-            location: .questionText(index: index, element: "min-label"))
+            element.children(named: "min-label"), parent: element, what: "min-label of \(what)")
         let maximumLabel = text(
-            element.children(named: "max-label"), parent: element, what: "max-label of \(what)",
-            location: .questionText(index: index, element: "max-label"))
+            element.children(named: "max-label"), parent: element, what: "max-label of \(what)")
         guard let minimum, let maximum else { return nil }
         if minimum >= maximum {
             report(element, "max", "max \(maximum) must be greater than min \(minimum)")
@@ -140,7 +134,7 @@ extension SurveyBuilder {
     }
 
     private mutating func options(
-        _ elements: [XMLElement], question: Int, parent: XMLElement, what: String
+        _ elements: [XMLElement], parent: XMLElement, what: String
     ) -> [Option] {
         if elements.count < 2 {
             report(
@@ -148,9 +142,7 @@ extension SurveyBuilder {
                 "\(what) has \(elements.count == 0 ? "no options" : "only one option"); a choice needs at least two")
         }
         var result: [Option] = []
-        for (offset, element) in elements.enumerated() {
-            anchor(.option(question: question, option: offset, attribute: nil), element)
-            anchor(.option(question: question, option: offset, attribute: "value"), element, "value")
+        for element in elements {
             let value = element.attribute("value") ?? ""
             if value.isEmpty || value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 report(element, "value", "option value '\(value)' must be one word without spaces")
@@ -158,27 +150,24 @@ extension SurveyBuilder {
                 report(element, "value", "duplicate option value '\(value)' in \(what)")
             }
             let label = text(
-                element.children(named: "label"), parent: element, what: "label of option '\(value)'", location: nil)
+                element.children(named: "label"), parent: element, what: "label of option '\(value)'")
             result.append(Option(value: value, label: label))
         }
         return result
     }
 
     private mutating func constraint(
-        _ element: XMLElement, question: Int, number: Int, what: String, isNote: Bool
+        _ element: XMLElement, what: String, isNote: Bool
     ) -> Constraint? {
-        anchor(.constraint(question: question, constraint: number, attribute: nil), element)
-        anchor(.constraint(question: question, constraint: number, attribute: "test"), element, "test")
         if isNote { report(element, "a note has no answer to constrain") }
         let message = text(
-            element.children(named: "message"), parent: element, what: "constraint message of \(what)", location: nil)
-        let location = SurveyLocation.constraint(question: question, constraint: number, attribute: "test")
-        guard let test = expression(element, "test", location: location) else { return nil }
+            element.children(named: "message"), parent: element, what: "constraint message of \(what)")
+        guard let test = expression(element, "test") else { return nil }
         return Constraint(test: test, message: message)
     }
 
     /// Parses an expression attribute, reporting a parse error at its exact character.
-    mutating func expression(_ element: XMLElement, _ attribute: String, location: SurveyLocation) -> Expression? {
+    mutating func expression(_ element: XMLElement, _ attribute: String) -> Expression? {
         guard let source = element.attribute(attribute) else { return nil }
         do {
             return try Expression(parsing: source)

@@ -3,10 +3,8 @@ import ChorusCore
 extension SurveyBuilder {
     /// One text from its per-language elements: each declared language exactly once, none other.
     mutating func text(
-        _ elements: [XMLElement], parent: XMLElement, what: String, location: SurveyLocation?,
-        everyLanguage: Bool = true
+        _ elements: [XMLElement], parent: XMLElement, what: @autoclosure () -> String, everyLanguage: Bool = true
     ) -> LocalizedText {
-        if let location { anchor(location, elements.first ?? parent) }
         var translations: [String: String] = [:]
         for element in elements {
             guard let language = element.attribute("xml:lang") else { continue }
@@ -14,28 +12,28 @@ extension SurveyBuilder {
                 let declared = languages.joined(separator: ", ")
                 report(
                     element, "xml:lang",
-                    "\(what) in '\(language)', which the survey does not declare (it declares \(declared))")
+                    "\(what()) in '\(language)', which the survey does not declare (it declares \(declared))")
             } else if translations[language] != nil {
-                report(element, "xml:lang", "second '\(language)' text for \(what)")
+                report(element, "xml:lang", "second '\(language)' text for \(what())")
             }
             let normalized = Self.normalize(element.text)
-            if normalized.isEmpty { report(element, "empty '\(language)' text for \(what)") }
+            if normalized.isEmpty { report(element, "empty '\(language)' text for \(what())") }
             if translations[language] == nil { translations[language] = normalized }
         }
         let missing = languages.filter { translations[$0] == nil }
         if elements.isEmpty {
-            report(parent, "\(what) is missing; give one for each language (\(languages.joined(separator: ", ")))")
+            report(parent, "\(what()) is missing; give one for each language (\(languages.joined(separator: ", ")))")
         } else if !missing.isEmpty, everyLanguage {
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-            report(elements.first ?? parent, "\(what) has no \(list) text")
+            report(elements.first ?? parent, "\(what()) has no \(list) text")
         }
         return LocalizedText(translations)
     }
 
-    /// Like ``text(_:parent:what:location:)`` for texts a survey may leave out altogether.
-    mutating func optionalText(_ elements: [XMLElement], what: String, location: SurveyLocation) -> LocalizedText? {
+    /// Like ``text(_:parent:what:everyLanguage:)`` for texts a survey may leave out altogether.
+    mutating func optionalText(_ elements: [XMLElement], what: @autoclosure () -> String) -> LocalizedText? {
         guard let first = elements.first else { return nil }
-        return text(elements, parent: first, what: what, location: location)
+        return text(elements, parent: first, what: what())
     }
 
     /// Collapses each run of whitespace to one space; a blank line separates paragraphs.

@@ -1,19 +1,16 @@
 import ChorusCore
 
 /// Turns a schema-valid element tree into a ``Survey``, checking every value the schema leaves
-/// as text, and remembering where each part came from so later checks can point at it.
+/// as text, and finding where each part came from when a later check needs to point at it.
 struct SurveyBuilder {
-    /// An element, or one attribute of it, that a ``SurveyLocation`` stands for.
-    struct Anchor {
-        var element: Int
-        var attribute: String?
-    }
-
     /// Problems found, each on an element or attribute; `offset` counts characters into an
     /// attribute's value, for expression errors.
     var problems: [(element: Int, attribute: String?, offset: Int?, message: String)] = []
-    private(set) var anchors: [SurveyLocation: Anchor] = [:]
     var languages: [String] = []
+    /// The root of the tree last built, and the element of each question that made it into the
+    /// survey, so that ``anchor(for:)`` can find where a ``SurveyLocation`` was written.
+    private(set) var root: XMLElement?
+    private(set) var questionElements: [XMLElement] = []
 
     mutating func report(_ element: XMLElement, _ attribute: String?, _ message: String) {
         problems.append((element.index, attribute, nil, message))
@@ -23,21 +20,9 @@ struct SurveyBuilder {
         report(element, nil, message)
     }
 
-    mutating func anchor(_ location: SurveyLocation, _ element: XMLElement, _ attribute: String? = nil) {
-        anchors[location] = Anchor(element: element.index, attribute: attribute)
-    }
-
     /// Builds the survey; nil when its own attributes are too broken to go on.
     mutating func build(_ root: XMLElement) -> Survey? {
-        // About one anchor per element or attribute: made room for at once, as growing the table
-        // step by step took a tenth of the build.
-        var elements = 0
-        root.forEach { element, _ in elements += 1 + element.attributes.count }
-        anchors.reserveCapacity(elements)
-        anchor(.survey(attribute: nil), root)
-        for name in ["id", "version", "languages", "sms-keyword"] where root.attribute(name) != nil {
-            anchor(.survey(attribute: name), root, name)
-        }
+        self.root = root
         let id = identifier(root, "id", what: "survey id") ?? ""
         let version = integer(root, "version", in: 1...Int(Int32.max), what: "version") ?? 1
         languages = parseLanguages(root)
@@ -54,22 +39,23 @@ struct SurveyBuilder {
             return keyword.uppercased()
         }
         let title = text(
-            root.children(named: "title"), parent: root, what: "title", location: .surveyText(element: "title"))
-        let intro = optionalText(root.children(named: "intro"), what: "intro", location: .surveyText(element: "intro"))
+            root.children(named: "title"), parent: root, what: "title")
+        let intro = optionalText(root.children(named: "intro"), what: "intro")
         let consent = text(
-            root.children(named: "consent"), parent: root, what: "consent", location: .surveyText(element: "consent"))
+            root.children(named: "consent"), parent: root, what: "consent")
         let closing = optionalText(
-            root.children(named: "closing"), what: "closing", location: .surveyText(element: "closing"))
+            root.children(named: "closing"), what: "closing")
         var questions: [Question] = []
         var seen: [String: Int] = [:]
         for element in root.children(named: "question") {
             let index = questions.count
-            guard let question = question(element, index: index) else { continue }
+            guard let question = question(element) else { continue }
             if let first = seen[question.id] {
                 report(element, "id", "duplicate question id '\(question.id)'; question \(first + 1) already uses it")
             }
             seen[question.id, default: index] = seen[question.id] ?? index
             questions.append(question)
+            questionElements.append(element)
         }
         return Survey(
             id: id,
@@ -112,9 +98,8 @@ struct SurveyBuilder {
         var result: [String: LocalizedText] = [:]
         for key in order {
             let group = byKey[key]!
-            anchor(.surveyText(element: "phrase:\(key)"), group[0], "key")
             // A phrase overrides Chorus's wording in the languages it is given in, and only those.
-            result[key] = text(group, parent: group[0], what: "phrase '\(key)'", location: nil, everyLanguage: false)
+            result[key] = text(group, parent: group[0], what: "phrase '\(key)'", everyLanguage: false)
         }
         return result
     }
@@ -198,6 +183,9 @@ extension Unicode.Scalar {
 
 extension StringProtocol {
     var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        // Nearly every value has nothing to trim, and looking at both ends is far cheaper than
+        // reversing it twice.
+        guard let first, let last, first.isWhitespace || last.isWhitespace else { return String(self) }
+        return String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -37,18 +37,23 @@ public struct SurveyReader: Sendable {
         }
         guard bytes.count <= SourceText.maximumSize else { throw fail(.start, "file is too large for a survey") }
         if let (position, message) = SourceText.check(bytes) { throw fail(position, message) }
-        let document: LibXMLDocument
-        switch LibXMLDocument.parse(bytes, name: file) {
-        case .success(let parsed): document = parsed
-        case .failure(let problem):
-            let position = SourcePosition(line: max(problem.line, 1), column: max(problem.column, 1))
-            throw fail(position, LibXMLMessages.parser(problem.message))
-        }
-        let map = SourceMap(bytes)
-        guard let root = document.root() else { throw fail(.start, "no root element") }
-        if let message = Self.rootProblem(root) { throw fail(map.position(element: 0), message) }
+        // Only a problem needs a line and column: a valid survey never scans for them.
+        lazy var map = SourceMap(bytes)
+        // libxml2's tree is freed here, before the survey is built, which then reuses its memory
+        // instead of touching as much again.
+        let (root, schemaProblems) = try { () throws(SurveyReadError) in
+            let document: LibXMLDocument
+            switch LibXMLDocument.parse(bytes, name: file) {
+            case .success(let parsed): document = parsed
+            case .failure(let problem):
+                let position = SourcePosition(line: max(problem.line, 1), column: max(problem.column, 1))
+                throw fail(position, LibXMLMessages.parser(problem.message))
+            }
+            guard let root = document.root() else { throw fail(.start, "no root element") }
+            if let message = Self.rootProblem(root) { throw fail(map.position(element: 0), message) }
+            return (root, document.validate())
+        }()
 
-        let schemaProblems = document.validate()
         // Only a schema problem's message needs an element's parent: a valid survey skips this.
         var parents: [Int: String] = [:]
         if !schemaProblems.isEmpty { root.forEach { element, parent in parents[element.index] = parent?.name } }
@@ -78,7 +83,7 @@ public struct SurveyReader: Sendable {
         }
         if let survey {
             for problem in survey.problems() {
-                let anchor = builder.anchors[problem.location] ?? builder.anchors[problem.location.withoutAttribute]
+                let anchor = builder.anchor(for: problem.location)
                 let element = anchor?.element ?? 0
                 let position =
                     if let offset = problem.offset, let attribute = anchor?.attribute {
@@ -111,20 +116,6 @@ public struct SurveyReader: Sendable {
             return "<survey> is in namespace '\(found)'; expected xmlns=\"\(namespace)\""
         }
         return nil
-    }
-}
-
-extension SurveyLocation {
-    /// The same place without its attribute, for anchors recorded on the element only.
-    var withoutAttribute: SurveyLocation {
-        switch self {
-        case .survey: .survey(attribute: nil)
-        case .question(let index, _): .question(index: index, attribute: nil)
-        case .option(let question, let option, _): .option(question: question, option: option, attribute: nil)
-        case .constraint(let question, let constraint, _):
-            .constraint(question: question, constraint: constraint, attribute: nil)
-        case .surveyText, .questionText: self
-        }
     }
 }
 

@@ -16,7 +16,7 @@ struct SourceText {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             return (.start, "file is UTF-16; save it as UTF-8")
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = bytes.withUnsafeBufferPointer({ $0.firstIndex(of: 0) }) {
             return (
                 SourcePosition.start.advanced(over: bytes[..<nul]),
                 "file contains NUL bytes; it is binary, not a survey"
@@ -35,18 +35,43 @@ struct SourceText {
     }
 
     /// The byte offset of the first byte that does not start a valid UTF-8 sequence, if any.
+    ///
+    /// By hand, as Unicode's table of well-formed sequences (overlong forms, surrogates and values
+    /// past U+10FFFF refused) has it: the standard library validates only while copying the
+    /// bytes into a `String`, a megabyte copied for nothing.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        // The standard library's validation is vectorized; decode by hand only to find the place.
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return nil
-            case .error: return offset
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                // Surveys are mostly ASCII: eight bytes at a time until one has its high bit set.
+                while index + 8 <= buffer.count,
+                    UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                guard index < buffer.count else { return nil }
+                let lead = buffer[index]
+                var length = 1
+                var second: ClosedRange<UInt8> = 0x80...0xBF
+                switch lead {
+                case 0x00...0x7F: length = 1
+                case 0xC2...0xDF: length = 2
+                case 0xE0: (length, second) = (3, 0xA0...0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: (length, second) = (3, 0x80...0x9F)
+                case 0xF0: (length, second) = (4, 0x90...0xBF)
+                case 0xF1...0xF3: length = 4
+                case 0xF4: (length, second) = (4, 0x80...0x8F)
+                default: return index
+                }
+                if length > 1 {
+                    guard index + length <= buffer.count, second.contains(buffer[index + 1]) else { return index }
+                    for next in index + 2..<index + length where buffer[next] & 0xC0 != 0x80 { return index }
+                }
+                index += length
             }
+            return nil
         }
     }
 
