@@ -51,6 +51,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "ChorusXML",
             dependencies: ["ChorusCore", "CLibXML2"]
@@ -89,6 +90,7 @@ let package = Package(
                 "ChorusKiosk",
                 "ChorusWebhook",
                 "ChorusFindings",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The static Swift runtime's link arguments export every symbol of our own modules and

@@ -30,6 +30,7 @@ struct ValidateCommand: ParsableCommand {
             try StandardOutput.write(SurveyReader.schema)
             return
         }
+        Allocator.tuneForOneBurst()
         let reader = SurveyReader()
         var diagnostics: [Diagnostic] = []
         var unreadable: [(file: String, reason: String)] = []
