@@ -35,25 +35,13 @@ indirect enum ExpressionNode: Sendable, Equatable {
 
     /// Every node of the tree, parents before children, left to right.
     ///
-    /// Iterative, so that very long `or` chains cannot exhaust the stack here. Pushes each
-    /// node's children itself rather than through ``children``, which builds an array per node.
+    /// Iterative, so that very long `or` chains cannot exhaust the stack here.
     var allNodes: [ExpressionNode] {
         var result: [ExpressionNode] = []
         var pending = [self]
         while let node = pending.popLast() {
             result.append(node)
-            switch node {
-            case .number, .string, .questionReference: break
-            case .path(let path): pending.append(contentsOf: path.children.reversed())
-            case .negate(let operand): pending.append(operand)
-            case .binary(_, let left, let right, _):
-                pending.append(right)
-                pending.append(left)
-            case .call(_, let arguments, _): pending.append(contentsOf: arguments.reversed())
-            case .filter(let primary, let predicates):
-                pending.append(contentsOf: predicates.reversed().lazy.map(\.condition))
-                pending.append(primary)
-            }
+            pending.append(contentsOf: node.children.reversed())
         }
         return result
     }
