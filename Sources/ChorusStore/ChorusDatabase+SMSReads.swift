@@ -27,8 +27,8 @@ extension ChorusDatabase {
         }
     }
 
-    /// Everything a message needs from the store, in one read: the reply if the message was
-    /// processed before, and otherwise the sender's opt-out, conversations and completions of
+    /// Everything a message needs from the store, in one read: the sender's opt-out, and the reply
+    /// if the message was processed before, or else the sender's conversations and completions of
     /// `surveys` (their versions as given).
     ///
     /// - Throws: ``StoreError`` if `sender` is not a pseudonym or the database cannot be read.
@@ -40,16 +40,14 @@ extension ChorusDatabase {
         // Typed single values, as rows cost far more to read; JSON is decoded after the read.
         let (reply, isOptedOut, stored, completed) = try readingQuickly {
             db -> (String?, Bool, [(String, String)], Set<String>) in
-            if let reply = try String.fetchOne(
+            let reply = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT reply FROM sms_messages WHERE gateway = ? AND message_hash = ?"),
                 arguments: [gateway, messageHash])
-            {
-                return (reply, false, [], [])
-            }
             let isOptedOut =
                 try Bool.fetchOne(
                     db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sms_opt_outs WHERE sender = ?)"),
                     arguments: [sender]) ?? false
+            if reply != nil { return (reply, isOptedOut, [], []) }
             var stored: [(String, String)] = []
             var completed: Set<String> = []
             for survey in surveys {
@@ -64,7 +62,7 @@ extension ChorusDatabase {
             }
             return (nil, isOptedOut, stored, completed)
         }
-        if let reply { return SMSSnapshot(processedReply: reply) }
+        if let reply { return SMSSnapshot(processedReply: reply, isOptedOut: isOptedOut) }
         var snapshot = SMSSnapshot(isOptedOut: isOptedOut, completed: completed)
         for (surveyID, json) in stored { snapshot.conversations[surveyID] = try decodeInterview(json) }
         return snapshot

@@ -4,7 +4,7 @@ public import ChorusCore
 /// moment by ``ChorusDatabase/smsSnapshot(gateway:messageID:sender:surveys:)``.
 public struct SMSSnapshot: Sendable, Hashable {
     /// The reply already given to the message if it was processed before; then nothing else was
-    /// read, as the message changes nothing.
+    /// read but ``isOptedOut``, as the message changes nothing.
     public var processedReply: String?
     /// Whether the sender opted out.
     public var isOptedOut: Bool

@@ -65,6 +65,14 @@ import Testing
         let log = try String(contentsOf: directory.appendingPathComponent("server.log"), encoding: .utf8)
         #expect(log.contains("warning chorus.serve:") && log.contains("Unsigned requests accepted"), "\(log)")
         #expect(log.components(separatedBy: "sms.outcome=replied").count == 9, "\(log)")
+        // Request ids are drawn at random: two requests' ids do not tell how many came between.
+        var ids: [UInt64] = []
+        for field in log.components(separatedBy: "hb.request.id=").dropFirst() {
+            let id = try #require(UInt64(String(field.prefix { $0.isHexDigit }.suffix(16)), radix: 16))
+            if ids.last != id { ids.append(id) }
+        }
+        #expect(ids.count >= 8, "\(log)")
+        #expect(zip(ids, ids.dropFirst()).allSatisfy { min($1 &- $0, $0 &- $1) > 1 << 32 }, "\(ids)")
         let status = try await ChorusProcess.run(["status", "--db", directory.path + "/sms.sqlite"]).standardOutput
         #expect(status.contains("sms") && status.hasSuffix("1\n"), "\(status)")
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {

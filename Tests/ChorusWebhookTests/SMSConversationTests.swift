@@ -62,7 +62,7 @@ import Testing
         #expect(texter.state.conversations["safety-priorities"] != nil)
     }
 
-    @Test(arguments: ["español", "Espanol", "spanish", "ES", "es.", "Hola", "¡hola!", "comenzar"])
+    @Test(arguments: ["español", "Espanol", "spanish", "ES", "es.", "Hola", "¡hola!", "comenzar", "Sí", "si"])
     func aFirstMessageNamingALanguageOrGreetingInItStartsInIt(_ message: String) {
         var texter = Texter()
         #expect(texter.send(message) == Self.consentSpanish)
@@ -151,7 +151,9 @@ import Testing
         var texter = Texter()
         texter.send(["hi", "yes", "1"])
         #expect(texter.send("back") == Self.areaEnglish)
-        #expect(texter.send("BACK") == Self.consentEnglish)
+        // The consent, read a moment ago, is asked for again without the intro, and again after that.
+        #expect(texter.send("BACK") == Self.consentAgainEnglish)
+        #expect(texter.send("BACK") == Self.consentAgainEnglish)
         // Agreeing again resumes with the answer kept.
         #expect(texter.send("yes") == Self.areaEnglish)
         #expect(texter.state.conversations["safety-priorities"]?.answers["area"] == .choice("north"))
@@ -241,6 +243,19 @@ import Testing
         #expect(texter.state.conversations.isEmpty)
     }
 
+    @Test(arguments: ["en", "es"])
+    func aHintThatStatesTheLimitIsNotFollowedByTheSameWords(_ language: String) throws {
+        let survey = WebhookSample.survey
+        var question = try #require(survey.questions.first { $0.id == "traffic-fixes" })
+        question.hint = WebhookSample.text("Choose up to 2.", "Elija hasta 2.")
+        let lines = SMSConversation.questionLines(question, Phrasebook(survey: survey), in: language, place: nil)
+        #expect(lines.filter { $0 == question.hint?.text(in: language) }.count == 1)
+        // A hint in other words leaves the limit said as well.
+        question.hint = WebhookSample.text("Think of your street.", "Piense en su calle.")
+        let other = SMSConversation.questionLines(question, Phrasebook(survey: survey), in: language, place: nil)
+        #expect(other.count == lines.count + 1)
+    }
+
     @Test func aSpanishSenderCompletesInSpanish() {
         var texter = Texter()
         texter.send(["Hola", "español", "sí", "2", "2 3", "5", "1", "0,5", "no", "Más luces"])
@@ -267,59 +282,10 @@ import Testing
         #expect(texter.saved.count == 1)
     }
 
-    @Test(arguments: [
-        "STOP", "stop", "Stop.", "STOPALL", "stop all", "UNSUBSCRIBE", "cancel", "END", "quit", "REVOKE", "OPTOUT",
-        "opt-out",
-    ])
-    func stopWordsOptOutWithOneConfirmationThenSilence(_ word: String) {
+    @Test func afterTheHelpTextInSpanishAYesStartsInSpanish() {
         var texter = Texter()
-        texter.send(["hi", "yes", "1"])
-        #expect(texter.send(word) == "You won't get any more messages from us. To start again, reply START. Take care.")
-        #expect(texter.last?.optOut == true)
-        #expect(texter.state.conversations.isEmpty)
-        for message in ["hi", "STOP", "HELP", "yes", "SAFE", "español"] {
-            #expect(texter.send(message) == "", "\(message)")
-            #expect(texter.last?.optOut == nil)
-        }
-    }
-
-    @Test func stopConfirmsInTheConversationsLanguage() {
-        var texter = Texter()
-        texter.send(["hola", "español"])
-        #expect(
-            texter.send("STOP") == "No recibirá más mensajes nuestros. Para volver a empezar, responda START. Cuídese.")
-    }
-
-    @Test func aSpanishHelpOrStopWordIsAnsweredInSpanishBeforeAnyConversation() {
-        var helped = Texter()
-        #expect(helped.send("Ayuda").hasPrefix("Encuesta anónima por mensaje de texto: Seguridad del barrio\n"))
-        var stopped = Texter()
-        #expect(
-            stopped.send("alto") == "No recibirá más mensajes nuestros. Para volver a empezar, responda START. Cuídese."
-        )
-        #expect(stopped.last?.optOut == true)
-    }
-
-    @Test func stopTextingMeIsNotAStop() {
-        var texter = Texter()
-        texter.send(["hi", "yes"])
-        #expect(texter.send("stop texting me") == "Sorry, I didn't understand that.\n" + Self.areaEnglish)
-    }
-
-    @Test(arguments: ["START", "unstop"])
-    func startAfterAStopBeginsAgain(_ word: String) {
-        var texter = Texter()
-        texter.send(["hi", "STOP", "hello"])
-        #expect(texter.send(word) == Self.consentEnglish)
-        #expect(texter.last?.optOut == false)
-        #expect(texter.send("yes") == Self.areaEnglish)
-    }
-
-    @Test func aSpanishStartWordBeginsAgainInSpanish() {
-        var texter = Texter()
-        texter.send(["hola", "STOP"])
-        #expect(texter.send("Comenzar") == Self.consentSpanish)
-        #expect(texter.last?.optOut == false)
+        texter.send("AYUDA")
+        #expect(texter.send("si") == SMSConversationTests.consentSpanish)
     }
 
     @Test func helpGetsTheHelpTextThenTheQuestionAgain() {

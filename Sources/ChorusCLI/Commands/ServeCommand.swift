@@ -128,6 +128,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "chorus: error: no gateway has a secret; set \(variables), or use --allow-unsigned for a trial")
             throw ExitStatus.usage
         }
+        try ListenProbe.check(host: host, port: port)
         let keyPath =
             senderKey
             ?? URL(fileURLWithPath: store.path).deletingLastPathComponent()
@@ -141,7 +142,7 @@ struct ServeCommand: AsyncParsableCommand {
             for (survey, source) in zip(surveys, sources) { try database.register(survey: survey, source: source) }
             return try SenderKey.loadOrCreate(at: keyPath)
         }
-        var logger = Logger(label: "chorus.serve") { label in StreamLogHandler.standardError(label: label) }
+        var logger = Logger(label: "chorus.serve", factory: ServerLogHandler.init)
         logger.logLevel = logLevel
         if allowUnsigned {
             let unsigned = Self.secretVariables.keys.filter { configuration.secrets[$0] == nil }.sorted()

@@ -4,16 +4,19 @@ import ChorusCore
 /// ``SMSReply/keyword``s: a survey that renames a reply word (`sms-word-back`) is understood in its
 /// own word, and English BACK, SKIP, YES and NO always work too.
 struct ReplyWords {
-    /// Opting out. The FCC's seven, Twilio's STOPALL and OPTOUT, the surveys' own stop words, and
-    /// a few Spanish and French ones: a revocation in the conversation's language counts too.
+    /// Opting out. The FCC's seven, Twilio's STOPALL and OPTOUT, the surveys' own stop words, a few
+    /// Spanish and French ones, and a few plain requests such as "no more texts": a revocation in
+    /// the conversation's language, or in other words a reasonable person would read as one,
+    /// counts too.
     let stop: Set<String>
     /// Opting back in after a stop, or starting again after declining.
     let start: Set<String> = ["start", "unstop", "comenzar", "empezar", "iniciar"]
-    /// Words that say their language without naming it: greetings and start words, which start
-    /// the conversation in it, and HELP and STOP words, which are answered in it.
+    /// Words that say their language without naming it: greetings, yes and start words, which
+    /// start the conversation in it, and HELP and STOP words, which are answered in it.
     private let spoken: [String: String] = [
-        "hola": "es", "comenzar": "es", "empezar": "es", "iniciar": "es", "ayuda": "es", "alto": "es", "parar": "es",
-        "cancelar": "es", "arret": "fr",
+        "hola": "es", "si": "es", "claro": "es", "siclaro": "es", "siporfavor": "es", "comenzar": "es",
+        "empezar": "es", "iniciar": "es", "ayuda": "es", "alto": "es", "parar": "es", "cancelar": "es", "baja": "es",
+        "nomasmensajes": "es", "noquieromasmensajes": "es", "dejendeescribirme": "es", "arret": "fr",
     ]
     /// Asking what this is.
     let help: Set<String> = ["help", "info", "ayuda"]
@@ -27,9 +30,12 @@ struct ReplyWords {
     let keywords: [String: String]
 
     init(surveys: [Survey]) {
+        // A few whole messages that plainly ask to stop count too; a sentence that merely contains
+        // "stop" does not, as it may be a free-text answer.
         var stop: Set<String> = [
             "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout",
-            "alto", "parar", "cancelar", "arret",
+            "stoptexting", "stoptextingme", "stopmessagingme", "nomoretexts", "nomoremessages",
+            "alto", "parar", "cancelar", "baja", "nomasmensajes", "noquieromasmensajes", "dejendeescribirme", "arret",
         ]
         // Only what clearly says yes, as it agrees to take part: not "ok", with which people also
         // acknowledge a goodbye after NO.

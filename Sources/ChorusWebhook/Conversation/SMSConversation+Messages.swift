@@ -79,7 +79,8 @@ extension SMSConversation {
         var lines: [String] = []
         if let place { lines.append(say(.progress, ["n": String(place.number), "total": String(place.of)])) }
         lines.append(question.prompt.text(in: language))
-        if let hint = question.hint { lines.append(hint.text(in: language)) }
+        let hint = question.hint?.text(in: language)
+        if let hint { lines.append(hint) }
         for (index, option) in question.kind.options.enumerated() {
             lines.append("\(index + 1)) \(option.label.text(in: language))")
         }
@@ -88,7 +89,10 @@ extension SMSConversation {
             lines.append(say(.smsReplyOption))
         case .multiple(_, let maximum):
             lines.append(say(.smsReplyOptions))
-            if let maximum { lines.append(say(.hintMultipleMaximum, ["max": String(maximum)])) }
+            // Not twice, where the survey's hint says it in the same words.
+            if let maximum, case let limit = say(.hintMultipleMaximum, ["max": String(maximum)]), limit != hint {
+                lines.append(limit)
+            }
         case .rank(let options, let picks):
             let needed = InterviewEngine.neededPicks(options: options, picks: picks)
             lines.append(say(.smsReplyRank, ["picks": String(needed)]))

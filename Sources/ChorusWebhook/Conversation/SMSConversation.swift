@@ -81,6 +81,21 @@ struct SMSConversation: Sendable {
         return begin(reply, state, today: today, turn)
     }
 
+    /// Whether `message` opts out: no limit on messages may refuse it, as a revocation must be
+    /// honoured.
+    func optsOut(_ message: String) -> Bool {
+        SMSReply(message).isOne(of: words.stop)
+    }
+
+    /// Every confirmation of an opt-out, in each survey's words and languages: the one reply a
+    /// retried message may still get once its sender has opted out.
+    var stopConfirmations: [String] {
+        surveys.flatMap { survey in
+            let phrasebook = Phrasebook(survey: survey)
+            return survey.languages.map { phrasebook.text(.smsStopped, in: $0) }
+        }
+    }
+
     /// Whose words to speak in, and in which language, for a keyword's answer: the conversation in
     /// progress, else the first survey, in a language the message names or else its first.
     private func speaker(
@@ -153,11 +168,12 @@ struct SMSConversation: Sendable {
         case .consent:
             if reply.isOne(of: words.yes) { return show(engine, engine.agree(interview)) }
             if reply.isOne(of: words.no) { return show(engine, engine.decline(interview)) }
-            if reply.isOne(of: words.back) { return show(engine, interview) }
+            if reply.isOne(of: words.back) { return show(engine, interview, briefConsent: true) }
             return show(
                 engine, interview, after: engine.phrasebook.text(.smsNotUnderstood, in: language), briefConsent: true)
         case .question(let question):
-            if reply.isOne(of: words.back) { return show(engine, backOverNotes(engine, interview)) }
+            // Back at the first question is back at the consent, which was read already.
+            if reply.isOne(of: words.back) { return show(engine, backOverNotes(engine, interview), briefConsent: true) }
             let outcome: AnswerOutcome
             if reply.isOne(of: words.skip) {
                 outcome = engine.skip(interview)

@@ -8,7 +8,7 @@ struct SMSReply {
     /// Folded (lowercase, no accents), with surrounding punctuation and spaces removed.
     let folded: String
     /// Letters and digits only, folded: what keywords are compared with, so "Opt-out" and
-    /// "stop all" match OPTOUT and STOPALL but "stop texting me" matches nothing.
+    /// "stop all" match OPTOUT and STOPALL but "stop the violence" matches nothing.
     let keyword: String
     /// Runs of letters and digits, folded, in order.
     let tokens: [String]

@@ -38,6 +38,8 @@ struct SMSController<Store: SMSStore>: Sendable {
     let nonces: NonceBindings
     /// Deletes what expired, which the first message of an hour sees done.
     let upkeep: StoreUpkeep<Store>
+    /// Every opt-out's confirmation as stored.
+    let stopReplies: Set<String>
 
     init(
         configuration: WebhookConfiguration, conversation: SMSConversation, store: Store, upkeep: StoreUpkeep<Store>,
@@ -56,6 +58,7 @@ struct SMSController<Store: SMSStore>: Sendable {
         self.outbox = outbox
         self.rateLimit = rateLimit
         self.nonces = NonceBindings(now: now())
+        self.stopReplies = Set(conversation.stopConfirmations.map { [messageParts] in Self.stored(messageParts[$0]) })
         self.publicBase = configuration.publicURL.map { String($0.reversed().drop { $0 == "/" }.reversed()) }
     }
 
@@ -130,7 +133,7 @@ struct SMSController<Store: SMSStore>: Sendable {
             return (.malformed, Self.plain(.badRequest, "the sender is not an E.164 number"))
         }
         let sender = key.pseudonym(forE164: number)
-        if let rateLimit, !rateLimit.allows(sender, at: now()) {
+        if let rateLimit, !rateLimit.allows(sender, at: now()), !conversation.optsOut(inbound.text) {
             var response = Self.plain(.tooManyRequests, "too many messages from this sender; try again later")
             response.headers[.retryAfter] = "\(rateLimit.secondsUntilNext(sender))"
             return (.rateLimited, response)
@@ -172,7 +175,7 @@ struct SMSController<Store: SMSStore>: Sendable {
         } else {
             state = try store.smsSnapshot(
                 gateway: gateway, messageID: inbound.messageID, sender: sender, surveys: configuration.surveys)
-            if let reply = state.processedReply { return (.replayed, Self.parts(of: reply)) }
+            if let reply = state.processedReply { return (.replayed, replayed(reply, optedOut: state.isOptedOut)) }
         }
         let turn = conversation.respond(to: inbound.text, state, today: today(at: date))
         let parts = turn.messages.flatMap { messageParts[$0] }
@@ -195,9 +198,16 @@ struct SMSController<Store: SMSStore>: Sendable {
             else {
                 throw error
             }
-            return (.replayed, Self.parts(of: reply))
+            return (.replayed, replayed(reply, optedOut: state.isOptedOut))
         }
         return (turn.optOut == true ? .optedOut : parts.isEmpty ? .silent : .replied, parts)
+    }
+
+    /// The reply a retried message gets again: none once its sender has opted out, as nothing more
+    /// is sent to them, unless it is the opt-out's own confirmation, which may never have reached
+    /// them.
+    private func replayed(_ stored: String, optedOut: Bool) -> [String] {
+        optedOut && !stopReplies.contains(stored) ? [] : Self.parts(of: stored)
     }
 
     /// Days since 1970-01-01 in the configured zone, for `today()` in survey expressions.

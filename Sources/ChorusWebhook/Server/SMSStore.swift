@@ -18,8 +18,8 @@ public protocol SMSStore: Sendable {
     func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool
     /// Whether `sender` opted out.
     func isOptedOut(sender: String) throws -> Bool
-    /// Everything a message needs to know, read at once: the reply if it was processed before,
-    /// otherwise the sender's opt-out, conversations and completions of `surveys`.
+    /// Everything a message needs to know, read at once: the sender's opt-out, and the reply if it
+    /// was processed before, otherwise the sender's conversations and completions of `surveys`.
     func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws -> SMSSnapshot
     /// Every sender the store holds a conversation, a completion or an opt-out of, read once as the
     /// webhook starts so that a sender not among them needs no read.
@@ -49,10 +49,11 @@ extension SMSStore {
     public func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws
         -> SMSSnapshot
     {
+        let isOptedOut = try isOptedOut(sender: sender)
         if let reply = try processedReply(gateway: gateway, sender: sender, messageID: messageID) {
-            return SMSSnapshot(processedReply: reply)
+            return SMSSnapshot(processedReply: reply, isOptedOut: isOptedOut)
         }
-        var snapshot = SMSSnapshot(isOptedOut: try isOptedOut(sender: sender))
+        var snapshot = SMSSnapshot(isOptedOut: isOptedOut)
         for survey in surveys {
             snapshot.conversations[survey.id] = try conversation(sender: sender, surveyID: survey.id)
             if try hasCompleted(sender: sender, surveyID: survey.id, surveyVersion: survey.version) {
