@@ -147,13 +147,19 @@ struct Tableau: Sendable {
     /// Pivots until no reduced cost is negative; `false` if the objective is unbounded below.
     ///
     /// Dantzig's rule, falling back to Bland's after a run of pivots that make no progress, so a
-    /// degenerate program cannot cycle.
+    /// degenerate program cannot cycle. Progress is a fall of the objective beyond rounding: after
+    /// thousands of pivots, rounding moves a stalled objective by more than any fixed amount, up as
+    /// well as down, and counting that as progress once kept a large program pivoting forever.
+    /// Phase one stops as soon as the artificial columns sum to nothing, which is all it is for.
     private mutating func run(allowArtificial: Bool) -> Bool {
         let objective = rowCount * width
         let last = allowArtificial ? width - 1 : firstArtificial
+        let feasible = LinearProgram.tolerance * max(1, scale)
         var stalled = 0
         var previous = values[objective + width - 1]
         while true {
+            // The objective row's last entry is minus the objective's value.
+            if allowArtificial, -values[objective + width - 1] <= feasible { return true }
             var entering = -1
             var best = -1e-9
             for column in 0..<last {
@@ -185,7 +191,8 @@ struct Tableau: Sendable {
             guard leaving >= 0 else { return false }
             pivot(row: leaving, column: entering)
             let current = values[objective + width - 1]
-            stalled = abs(current - previous) <= 1e-12 ? stalled + 1 : 0
+            // The entry rises as the objective falls.
+            stalled = current - previous > 1e-9 * max(1, abs(previous)) ? 0 : stalled + 1
             previous = current
         }
     }
