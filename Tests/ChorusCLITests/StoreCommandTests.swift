@@ -78,6 +78,16 @@ import Testing
         #expect(other.standardOutput == "no responses yet\n")
     }
 
+    @Test func statusOfASurveyIdTheDatabaseHasNeverSeenSaysSo() async throws {
+        let database = try Self.database(responses: [(.kiosk, Self.library, Self.tuesday)])
+        let result = try await ChorusProcess.run(["status", "--db", database.path, "saftey-priorities"])
+        #expect(result.status == 66)
+        #expect(result.standardOutput == "")
+        #expect(
+            result.standardError == "chorus: error: \(database.path) has no survey 'saftey-priorities'; give its id as "
+                + "chorus status shows it, or the survey file\n")
+    }
+
     @Test func statusOfAnEmptyDatabaseSaysSo() async throws {
         let database = try Self.database()
         let result = try await ChorusProcess.run(["status", "--db", database.path])

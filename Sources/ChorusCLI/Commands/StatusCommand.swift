@@ -16,9 +16,21 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let surveyID = try survey.map(Self.surveyID)
-        let counts = try StoreFailure.reporting {
-            try ChorusDatabase(path: store.path, readOnly: true).status(surveyID: surveyID)
-        }
+        // An id the database has never seen is most likely mistyped, which "no responses yet" would
+        // hide; a survey file not yet used anywhere is simply new.
+        let isTypedID = survey.map { !Self.isSurveyFile($0) } ?? false
+        let counts =
+            try StoreFailure.reporting { () throws -> [ResponseCount]? in
+                let database = try ChorusDatabase(path: store.path, readOnly: true)
+                if let surveyID, isTypedID, try database.registeredVersions(surveyID: surveyID).isEmpty { return nil }
+                return try database.status(surveyID: surveyID)
+            }
+            ?? {
+                StandardError.write(
+                    "chorus: error: \(store.path) has no survey '\(surveyID ?? "")'; give its id as chorus status "
+                        + "shows it, or the survey file")
+                throw ExitStatus.noInput
+            }()
         try StandardOutput.write(StatusTable(counts).render())
     }
 
