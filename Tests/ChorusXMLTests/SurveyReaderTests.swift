@@ -72,6 +72,24 @@ import Testing
         #expect(messages.contains { $0.contains(expected) }, "got \(messages)")
     }
 
+    @Test(arguments: [#"type="rank" picks="0""#, #"type="scale" min="5" max="1""#, #"type="singel""#])
+    func aQuestionTooBrokenToBuildIsNotAlsoUnknownToQuestionsThatReferToIt(_ broken: String) throws {
+        let source = try Fixture.text("minimal.xml")
+            .replacingOccurrences(of: #"id="area" type="single""#, with: #"id="area" \#(broken)"#)
+            .replacingOccurrences(
+                of: "</survey>",
+                with: #"""
+                    <question id="ok" type="yes-no" show-if="area = 'north'">
+                    <prompt xml:lang="en">OK?</prompt><prompt xml:lang="es">¿Bien?</prompt></question></survey>
+                    """#)
+        let messages = Fixture.diagnostics(source).map(\.message)
+        #expect(!messages.isEmpty)
+        #expect(!messages.contains { $0.contains("refers to unknown question") }, "\(messages)")
+        // A question that really is unknown still is.
+        let unknown = source.replacingOccurrences(of: "area = 'north'", with: "zone = 'north'")
+        #expect(Fixture.diagnostics(unknown).map(\.message).contains { $0.contains("unknown question 'zone'") })
+    }
+
     /// The survey's own checks name a part of the survey, not a place in the file; the reader
     /// finds where that part was written only when there is a problem to place.
     @Test func surveyChecksArePlacedWhereTheirPartWasWritten() throws {

@@ -4,14 +4,18 @@ extension Survey {
     /// never hold.
     ///
     /// Pure and file-independent, so any reader (the XML format today, XForms later) shares it.
-    public func problems() -> [SurveyProblem] {
+    ///
+    /// - Parameter unbuilt: Ids of questions the reader found but could not build, having reported
+    ///   why; references to them are not reported as unknown on top.
+    /// - Returns: Each problem, with the part of the survey it is about.
+    public func problems(ignoringReferencesTo unbuilt: Set<String> = []) -> [SurveyProblem] {
         var problems: [SurveyProblem] = []
         let indexByID = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, question) in questions.enumerated() {
             if let showIf = question.showIf {
                 let location = SurveyLocation.question(index: index, attribute: "show-if")
                 problems += unsupported(in: showIf, attribute: "show-if", at: location)
-                problems += references(in: showIf, of: index, at: location, indexByID: indexByID)
+                problems += references(in: showIf, of: index, at: location, indexByID: indexByID, unbuilt: unbuilt)
                 if let offset = showIf.currentValueOffset {
                     problems.append(
                         SurveyProblem(
@@ -28,7 +32,7 @@ extension Survey {
                 let location = SurveyLocation.constraint(question: index, constraint: number, attribute: "test")
                 problems += unsupported(in: constraint.test, attribute: "test", at: location)
                 problems += references(
-                    in: constraint.test, of: index, at: location, indexByID: indexByID)
+                    in: constraint.test, of: index, at: location, indexByID: indexByID, unbuilt: unbuilt)
                 if let message = neverHolds(constraint.test, on: question) {
                     problems.append(SurveyProblem(location, message))
                 }
@@ -47,14 +51,18 @@ extension Survey {
     }
 
     private func references(
-        in expression: Expression, of index: Int, at location: SurveyLocation, indexByID: [String: Int]
+        in expression: Expression, of index: Int, at location: SurveyLocation, indexByID: [String: Int],
+        unbuilt: Set<String>
     ) -> [SurveyProblem] {
         let name = questions[index].id
         let attribute = if case .constraint = location { "constraint" } else { "show-if" }
         var problems: [SurveyProblem] = []
         for id in expression.referencedQuestionIDs {
             guard let target = indexByID[id] else {
-                problems.append(SurveyProblem(location, "\(attribute) of '\(name)' refers to unknown question '\(id)'"))
+                if !unbuilt.contains(id) {
+                    problems.append(
+                        SurveyProblem(location, "\(attribute) of '\(name)' refers to unknown question '\(id)'"))
+                }
                 continue
             }
             if target == index {

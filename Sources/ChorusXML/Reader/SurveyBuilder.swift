@@ -11,6 +11,9 @@ struct SurveyBuilder {
     /// survey, so that ``anchor(for:)`` can find where a ``SurveyLocation`` was written.
     private(set) var root: XMLElement?
     private(set) var questionElements: [XMLElement] = []
+    /// The ids of questions too broken to build, whose own problems are reported already: a
+    /// reference to one is not "unknown" too.
+    private(set) var unbuiltQuestionIDs: Set<String> = []
 
     mutating func report(_ element: XMLElement, _ attribute: String?, _ message: String) {
         problems.append((element.index, attribute, nil, message))
@@ -49,7 +52,10 @@ struct SurveyBuilder {
         var seen: [String: Int] = [:]
         for element in root.children(named: "question") {
             let index = questions.count
-            guard let question = question(element) else { continue }
+            guard let question = question(element) else {
+                if let id = element.attribute("id") { unbuiltQuestionIDs.insert(id) }
+                continue
+            }
             if let first = seen[question.id] {
                 report(element, "id", "duplicate question id '\(question.id)'; question \(first + 1) already uses it")
             }

@@ -82,7 +82,7 @@ public struct SurveyReader: Sendable {
             diagnostics.append(Diagnostic(file: file, position: position, message: problem.message))
         }
         if let survey {
-            for problem in survey.problems() {
+            for problem in survey.problems(ignoringReferencesTo: builder.unbuiltQuestionIDs) {
                 let anchor = builder.anchor(for: problem.location)
                 let element = anchor?.element ?? 0
                 let position =
