@@ -64,20 +64,23 @@ public struct FindingsBuilder: Sendable {
                 month: month.description, threshold: threshold, statistics: plan.statistics, suppressed: suppressed)
             return (plan, suppressed, ledger)
         }
-        var (plan, suppressed, ledger) = try decide(against: earlier)
+        // Exporting unchanged data again is the release already recorded, not a new one: it is
+        // decided again as it was first decided, against the releases before it, and publishing
+        // the same counts again reveals nothing new. That is tried first, whenever every count the
+        // last release published is unchanged: checked against itself as an earlier release, the
+        // same data may come out differently, and once a total has grown by fewer than k, every
+        // count of every release joins one program, which took the audit hours to search.
+        var repeated: (ReleasePlan, [Bool], ReleaseLedger)?
+        if let last = ledgers.last, mayRepeat(last, tally: tally, sites: sites) {
+            let first = try decide(against: earlier.dropLast())
+            if last.publishesSame(as: first.2) { repeated = first }
+        }
+        let decided = if let repeated { repeated } else { try decide(against: earlier) }
+        var (plan, suppressed, ledger) = decided
         var earlierCount = ledgers.count
-        // Exporting unchanged data again is the release already recorded, not a new one. Checked
-        // against itself as an earlier release it may come out differently, so it is decided again
-        // as it was first decided; publishing the same counts again reveals nothing new.
-        if let last = ledgers.last {
-            if !last.publishesSame(as: ledger) {
-                let first = try decide(against: earlier.dropLast())
-                if last.publishesSame(as: first.2) { (plan, suppressed, ledger) = first }
-            }
-            if last.publishesSame(as: ledger) {
-                ledger.sequence = last.sequence
-                earlierCount -= 1
-            }
+        if let last = ledgers.last, last.publishesSame(as: ledger) {
+            ledger.sequence = last.sequence
+            earlierCount -= 1
         }
         let assembly = ReleaseAssembly(plan: plan, suppressed: suppressed, threshold: threshold)
         // Statistics of the same people are one number, however many keys it has.
@@ -102,6 +105,21 @@ public struct FindingsBuilder: Sendable {
                 toolVersion: Self.toolVersion))
         release.ledger = ledger
         return release
+    }
+
+    /// Whether `last` could be this release again: made for this month with this threshold, and
+    /// every count it published the same now. Planning the tables costs little; deciding what to
+    /// withhold is what costs.
+    private func mayRepeat(_ last: ReleaseLedger, tally: Tally, sites: [String]) -> Bool {
+        guard last.month == month.description, last.threshold == threshold.minimumCount,
+            last.reason == threshold.reason
+        else { return false }
+        let plan = ReleasePlan(
+            tally: tally, siteNames: sites, languages: survey.languages, threshold: threshold.minimumCount,
+            leavesOutSparseTables: leavesOutSparseTables)
+        var now: [String: Int] = [:]
+        for statistic in plan.statistics.statistics { now[statistic.key] = statistic.value }
+        return last.counts.allSatisfy { count in count.value.map { now[count.key] == $0 } ?? true }
     }
 
     /// Reads the responses, the sites and the earlier releases.

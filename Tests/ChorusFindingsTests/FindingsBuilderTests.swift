@@ -114,6 +114,25 @@ import Testing
         #expect(try database.releaseLedgers(surveyID: survey.id, version: survey.version).count == 1)
     }
 
+    @Test func exportingAgainAfterAReleaseThatGrewByFewerThanKGivesThatReleaseAgain() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        let entries = Self.largeEntries()
+        try FindingsFixtures.save(Array(entries.prefix(55)), to: database, survey: survey)
+        try database.recordRelease(try FindingsFixtures.build(survey, database))
+        // Five more: the totals grew by fewer than k, so the second release withholds them.
+        try FindingsFixtures.save(Array(entries.suffix(5)), to: database, survey: survey)
+        let second = try FindingsFixtures.build(survey, database)
+        #expect(second.disclosure.suppressedCounts > 0)
+        try database.recordRelease(second)
+
+        let again = try FindingsFixtures.build(survey, database)
+
+        #expect(again == second)
+        try database.recordRelease(again)
+        #expect(try database.releaseLedgers(surveyID: survey.id, version: survey.version).count == 2)
+    }
+
     @Test func anEmptySurveyGivesZerosAndNoPeriod() throws {
         let survey = FindingsFixtures.everyKind
         let database = try FindingsFixtures.database(for: survey)
