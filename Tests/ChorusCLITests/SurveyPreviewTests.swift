@@ -61,6 +61,19 @@ import Testing
                 """)
     }
 
+    @Test func theLineOfFactsWrapsAndAMessageInQuotesIsNotQuotedAgain() {
+        var survey = Self.survey
+        survey.id = "safety-priorities-in-the-neighborhood"
+        survey.questions[1].constraints[0].message = LocalizedText([
+            "en": "“Adults” only.", "es": "Solo «adultos».",
+        ])
+        let english = SurveyPreview(survey: survey, language: "en").render().split(separator: "\n")
+        #expect(english.allSatisfy { $0.count <= 78 }, "\(english)")
+        #expect(english.contains { $0.hasSuffix("— “Adults” only.") }, "\(english)")
+        let spanish = SurveyPreview(survey: survey, language: "es").render()
+        #expect(spanish.contains("— “Solo «adultos».”"), "\(spanish)")
+    }
+
     @Test func longOptionLabelsWrapUnderTheirOwnText() {
         var survey = Self.survey
         let long = String(repeating: "word ", count: 30)

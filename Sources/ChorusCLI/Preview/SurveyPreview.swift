@@ -21,7 +21,7 @@ struct SurveyPreview {
             "\(words.languages): \(survey.languages.joined(separator: ", "))",
         ]
         if let keyword = survey.smsKeyword { facts.append("\(words.smsKeyword): \(keyword)") }
-        lines.append(facts.joined(separator: " · "))
+        lines += wrap(facts.joined(separator: " · "), indent: "")
         let cost = showsTexts ? SMSCost(survey: survey, language: language) : nil
         if let cost { lines += wrap("\(words.textsInAll): \(words.count(cost.total))", indent: "") }
         lines.append("")
@@ -82,7 +82,7 @@ struct SurveyPreview {
         }
         for constraint in question.constraints {
             let rule = "\(words.mustHold): \(constraint.test.explained(language: language))"
-            lines += wrap("\(rule) — “\(constraint.message.text(in: language))”", indent: indent)
+            lines += wrap("\(rule) — \(Self.quoted(constraint.message.text(in: language)))", indent: indent)
         }
         for (position, option) in question.kind.options.enumerated() {
             let marker = "\(position + 1)) "
@@ -92,6 +92,13 @@ struct SurveyPreview {
         }
         if let texts { lines += self.texts(texts, indent: indent) }
         return lines + [""]
+    }
+
+    /// A respondent's message in quotation marks, unless it starts with its own, as in “Nothing”
+    /// can't be chosen with a change.
+    private static func quoted(_ message: String) -> String {
+        guard let first = message.first, !"“\"«„‘'".contains(first) else { return message }
+        return "“\(message)”"
     }
 
     /// Wraps each paragraph of `text` at ``width`` columns between words, a blank line between
