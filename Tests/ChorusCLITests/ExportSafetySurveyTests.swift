@@ -148,6 +148,29 @@ import Testing
         #expect(checked > 0)
     }
 
+    @Test func aReleaseAfterFewerThanKNewResponsesSaysWhyEveryTotalIsWithheld() async throws {
+        let (survey, database) = try Self.registered()
+        try Self.add(300, to: database, survey: survey, seed: 5)
+        let first = try StoreCommandTests.folder().appendingPathComponent("first")
+        let firstRun = try await ChorusProcess.run(["export", "--db", database.path, "--out", first.path, survey.id])
+        #expect(firstRun.status == 0, "\(firstRun.standardError)")
+        #expect(!firstRun.standardError.contains("note:"), "\(firstRun.standardError)")
+
+        try Self.add(4, to: database, survey: survey, seed: 6)
+        let second = try StoreCommandTests.folder().appendingPathComponent("second")
+        let secondRun = try await ChorusProcess.run(["export", "--db", database.path, "--out", second.path, survey.id])
+
+        #expect(secondRun.status == 0, "\(secondRun.standardError)")
+        let month = String(LocalDay.now().day.description.prefix(7))
+        #expect(
+            secondRun.standardError.contains(
+                "chorus: note: 4 responses have come in since release \(month) #1, fewer than 11, so this "
+                    + "release withholds how many responded; after 7 more, the next one can publish it\n"),
+            "\(secondRun.standardError)")
+        let reach = try String(contentsOf: second.appendingPathComponent("tables/reach.channel.csv"), encoding: .utf8)
+        #expect(reach.contains("total,SUPPRESSED"), "\(reach)")
+    }
+
     @Test func aSecondReleaseAfterMoreResponsesIsCheckedAgainstTheFirst() async throws {
         let (survey, database) = try Self.registered()
         let path = database.path

@@ -87,6 +87,8 @@ struct ExportCommand: ParsableCommand {
                     + reason)
         }
 
+        try noteFewSinceLastRelease(survey: survey, database: database, responses: responses, k: threshold.minimumCount)
+
         var bar = ProgressBar.standardError(unit: "responses")
         let release = try Self.reporting { () throws(FindingsError) in
             defer { bar.finish() }
@@ -103,6 +105,23 @@ struct ExportCommand: ParsableCommand {
         case .written: try StandardOutput.write("wrote \(folder.path)/: \(files.count) files, \(responses) responses\n")
         case .unchanged: try StandardOutput.write("\(folder.path)/ already holds this release; nothing changed\n")
         }
+    }
+
+    /// Says so when fewer than k responses came in since the last release that published how many
+    /// there were: the number of respondents has then grown by fewer than k, which would count
+    /// the newcomers, so this release withholds it.
+    private func noteFewSinceLastRelease(survey: Survey, database: ChorusDatabase, responses: Int, k: Int) throws {
+        let ledgers = try StoreFailure.reporting {
+            try database.releaseLedgers(surveyID: survey.id, version: survey.version)
+        }
+        guard let last = ledgers.last,
+            let before = last.counts.first(where: { $0.key == StatisticKey.respondents })?.value,
+            case let grown = responses - before, grown > 0, grown < k
+        else { return }
+        StandardError.write(
+            "chorus: note: \(grown) \(grown == 1 ? "response has" : "responses have") come in since release "
+                + "\(last.month) #\(last.sequence), fewer than \(k), so this release withholds how many "
+                + "responded; after \(k - grown) more, the next one can publish it")
     }
 
     /// The survey named on the command line: a file, which must be the one registered for its id

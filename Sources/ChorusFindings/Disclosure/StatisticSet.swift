@@ -134,8 +134,8 @@ struct StatisticSet: Sendable {
 /// - `q.concerns@2`, `q.concerns@2=traffic`: ranked a second option; ranked it second
 /// - `q.concerns=traffic|by.area=north`, `q.concerns|channel=kiosk`, `q.concerns|by.area!`
 /// - `text`: free-text answers
-enum StatisticKey {
-    static let respondents = "n"
+package enum StatisticKey {
+    package static let respondents = "n"
     static let freeText = "text"
 
     static func escape(_ value: String) -> String {
