@@ -15,8 +15,11 @@ struct ReplyWords {
     /// start the conversation in it, and HELP and STOP words, which are answered in it.
     private let spoken: [String: String] = [
         "hola": "es", "si": "es", "claro": "es", "siclaro": "es", "siporfavor": "es", "comenzar": "es",
-        "empezar": "es", "iniciar": "es", "ayuda": "es", "alto": "es", "parar": "es", "cancelar": "es", "baja": "es",
-        "nomasmensajes": "es", "noquieromasmensajes": "es", "dejendeescribirme": "es", "arret": "fr",
+        "empezar": "es", "iniciar": "es", "ayuda": "es", "arret": "fr",
+    ].merging(Self.spanishStop.map { ($0, "es") }) { first, _ in first }
+    /// Opting out in Spanish: words carriers know, and whole messages that plainly ask it.
+    private static let spanishStop: Set<String> = [
+        "alto", "parar", "cancelar", "baja", "nomasmensajes", "noquieromasmensajes", "dejendeescribirme",
     ]
     /// Asking what this is.
     let help: Set<String> = ["help", "info", "ayuda"]
@@ -32,11 +35,10 @@ struct ReplyWords {
     init(surveys: [Survey]) {
         // A few whole messages that plainly ask to stop count too; a sentence that merely contains
         // "stop" does not, as it may be a free-text answer.
-        var stop: Set<String> = [
+        var stop: Set<String> = Self.spanishStop.union([
             "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout",
-            "stoptexting", "stoptextingme", "stopmessagingme", "nomoretexts", "nomoremessages",
-            "alto", "parar", "cancelar", "baja", "nomasmensajes", "noquieromasmensajes", "dejendeescribirme", "arret",
-        ]
+            "stoptexting", "stoptextingme", "stopmessagingme", "nomoretexts", "nomoremessages", "arret",
+        ])
         // Only what clearly says yes, as it agrees to take part: not "ok", with which people also
         // acknowledge a goodbye after NO.
         var yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "yesplease", "claro", "siclaro", "siporfavor"]
