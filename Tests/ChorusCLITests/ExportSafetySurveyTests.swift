@@ -169,6 +169,16 @@ import Testing
             "\(secondRun.standardError)")
         let reach = try String(contentsOf: second.appendingPathComponent("tables/reach.channel.csv"), encoding: .utf8)
         #expect(reach.contains("total,SUPPRESSED"), "\(reach)")
+
+        // Checked against a release that withheld every total, a third used to search for hours.
+        try Self.add(30, to: database, survey: survey, seed: 7)
+        let third = try StoreCommandTests.folder().appendingPathComponent("third")
+        let thirdRun = try await ChorusProcess.run(["export", "--db", database.path, "--out", third.path, survey.id])
+        #expect(thirdRun.status == 0, "\(thirdRun.standardError)")
+        let log = try String(contentsOf: third.appendingPathComponent("disclosure-log.json"), encoding: .utf8)
+        #expect(log.contains("\"earlierReleases\": 2"))
+        let total = try String(contentsOf: third.appendingPathComponent("tables/reach.channel.csv"), encoding: .utf8)
+        #expect(total.contains("total,334"), "\(total)")
     }
 
     @Test func aSecondReleaseAfterMoreResponsesIsCheckedAgainstTheFirst() async throws {

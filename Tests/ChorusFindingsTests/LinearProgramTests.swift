@@ -98,4 +98,84 @@ import Testing
         }
         #expect(high == -4)
     }
+
+    /// Branch and bound adds bounds to a solved program and goes on with the dual simplex from
+    /// the optimum; it must land where solving the bounded program from scratch does.
+    @Test(arguments: 0..<60) func boundsAddedToAnOptimumGiveWhatSolvingFromScratchGives(seed: Int) throws {
+        var rng = SplitMix64(seed: seed)
+        let program = Self.tableWithKnownTotals(using: &rng)
+        let start = try #require(program.start())
+        let variable = Int.random(in: 0..<program.variableCount, using: &rng)
+        let objective = [(variable: variable, coefficient: Bool.random(using: &rng) ? 1.0 : -1.0)]
+        var optimum = start
+        guard case .optimal = optimum.minimize(objective) else {
+            Issue.record("a table of counts has an optimum")
+            return
+        }
+        let bounds = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+            let variable = Int.random(in: 0..<program.variableCount, using: &rng)
+            let value = Double(Int.random(in: 0...8, using: &rng))
+            return Bool.random(using: &rng)
+                ? Row(terms: [(variable, 1)], isEquality: false, rhs: value)
+                : Row(terms: [(variable, -1)], isEquality: false, rhs: -value)
+        }
+        var warm = optimum
+        let added = warm.minimize(adding: bounds)
+        let fromOptimum = try #require(added)
+        let fromScratch = LinearProgram(variableCount: program.variableCount, rows: program.rows + bounds)
+            .minimize(objective)
+        switch (fromOptimum, fromScratch) {
+        case (.infeasible, .infeasible):
+            break
+        case (.optimal(let value, let solution), .optimal(let expected, _)):
+            #expect(abs(value - expected) < 1e-6)
+            let rows = program.rows + bounds
+            #expect(solution.allSatisfy { $0 >= -1e-9 })
+            for row in rows {
+                let total = row.terms.reduce(0) { $0 + $1.coefficient * solution[$1.variable] }
+                #expect(row.isEquality ? abs(total - row.rhs) < 1e-6 : total <= row.rhs + 1e-6)
+            }
+        default:
+            Issue.record("from the optimum: \(fromOptimum), from scratch: \(fromScratch)")
+        }
+    }
+
+    @Test func aBoundNoPointMeetsMakesTheProgramInfeasible() throws {
+        // x0 + x1 = 3 and x1 <= 1; then x0 >= 4.
+        let program = LinearProgram(
+            variableCount: 2,
+            rows: [
+                Row(terms: [(0, 1), (1, 1)], isEquality: true, rhs: 3), Row(terms: [(1, 1)], isEquality: false, rhs: 1),
+            ])
+        var tableau = try #require(program.start())
+        #expect(Self.value(tableau.minimize([(0, 1)])) == 2)
+        #expect(tableau.minimize(adding: [Row(terms: [(0, -1)], isEquality: false, rhs: -4)]) == .infeasible)
+    }
+
+    /// The cells of a table of 2 to 4 rows and columns as unknowns, with every row and column
+    /// total known and a few cells published, as the audit sees a table with cells withheld.
+    static func tableWithKnownTotals(using rng: inout SplitMix64) -> LinearProgram {
+        let height = Int.random(in: 2...4, using: &rng)
+        let width = Int.random(in: 2...4, using: &rng)
+        let cells = (0..<height * width).map { _ in [0, 1, 2, 3, 7, 12][Int.random(in: 0...5, using: &rng)] }
+        var rows: [Row] = []
+        for row in 0..<height {
+            let members = (0..<width).map { row * width + $0 }
+            rows.append(
+                Row(
+                    terms: members.map { ($0, 1) }, isEquality: true,
+                    rhs: Double(members.reduce(0) { $0 + cells[$1] })))
+        }
+        for column in 0..<width {
+            let members = (0..<height).map { $0 * width + column }
+            rows.append(
+                Row(
+                    terms: members.map { ($0, 1) }, isEquality: true,
+                    rhs: Double(members.reduce(0) { $0 + cells[$1] })))
+        }
+        for cell in cells.indices where Int.random(in: 0..<4, using: &rng) == 0 {
+            rows.append(Row(terms: [(cell, 1)], isEquality: true, rhs: Double(cells[cell])))
+        }
+        return LinearProgram(variableCount: cells.count, rows: rows)
+    }
 }

@@ -52,6 +52,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        Allocator.keepLargeBlocks()
         let threshold = try Self.reporting { () throws(FindingsError) in
             try Threshold(minimumCount: minCell ?? Threshold.standard, reason: reason?.trimmedWhitespace)
         }

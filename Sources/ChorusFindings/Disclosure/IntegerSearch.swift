@@ -18,15 +18,30 @@ enum IntegerSearch {
         from start: Tableau,
         points: inout [[Double]]
     ) -> Bool {
-        var stack: [[LinearProgram.Row]] = [[]]
+        // A subproblem is the root's program with bounds added. The one branched on last is
+        // solved again from its parent's optimum, the others from the root's, since keeping every
+        // parent's tableau would take tens of megabytes each on the largest programs.
+        var stack: [(bounds: [LinearProgram.Row], isChildOfLast: Bool)] = [([], false)]
         var nodes = 0
-        while let extra = stack.popLast() {
+        var root = start
+        let relaxation = root.minimize(objective)
+        var last: Tableau? = root
+        while let (bounds, isChildOfLast) = stack.popLast() {
             nodes += 1
             guard nodes <= budget else { return false }
-            let outcome =
-                extra.isEmpty
-                ? start.minimizing(objective)
-                : LinearProgram(variableCount: program.variableCount, rows: program.rows + extra).minimize(objective)
+            var outcome = relaxation
+            if let bound = bounds.last {
+                let parent = isChildOfLast ? last : nil
+                var node = parent ?? root
+                if let solved = node.minimize(adding: parent == nil ? bounds : [bound]) {
+                    outcome = solved
+                    last = node
+                } else {
+                    outcome = LinearProgram(variableCount: program.variableCount, rows: program.rows + bounds)
+                        .minimize(objective)
+                    last = nil
+                }
+            }
             switch outcome {
             case .infeasible:
                 continue
@@ -41,8 +56,8 @@ enum IntegerSearch {
                 }
                 let below = LinearProgram.Row(terms: [(variable, 1)], isEquality: false, rhs: point.rounded(.down))
                 let above = LinearProgram.Row(terms: [(variable, -1)], isEquality: false, rhs: -point.rounded(.up))
-                stack.append(extra + [above])
-                stack.append(extra + [below])
+                stack.append((bounds + [above], false))
+                stack.append((bounds + [below], true))
             }
         }
         return false

@@ -1,0 +1,301 @@
+/// A simplex tableau in standard form, feasible after phase one.
+///
+/// Row-major: one row per constraint, then the objective's reduced costs; the last column holds
+/// the right-hand sides. Phase one's artificial columns, and the rows it finds redundant, are
+/// dropped as soon as it ends, so every later pivot runs over the program's own columns and slacks.
+struct Tableau: Sendable {
+    private var values: [Double]
+    private var width: Int
+    private var rowCount: Int
+    private let variableCount: Int
+    private var basis: [Int]
+    /// What the tableau was last minimizing.
+    private var objective: [(variable: Int, coefficient: Double)] = []
+
+    /// Runs phase one; `nil` when the program is infeasible.
+    init?(_ program: LinearProgram) {
+        let m = program.rows.count
+        let n = program.variableCount
+        let slackCount = program.rows.filter { !$0.isEquality }.count
+        let firstArtificial = n + slackCount
+        // Every row gets an artificial column unless its slack can start in the basis.
+        let needsArtificial = program.rows.map { $0.isEquality || $0.rhs < 0 }
+        let artificialCount = needsArtificial.filter { $0 }.count
+        let columns = firstArtificial + artificialCount
+        let width = columns + 1
+        var values = [Double](repeating: 0, count: (m + 1) * width)
+        var basis = [Int](repeating: 0, count: m)
+        var slack = n
+        var artificial = firstArtificial
+        for (index, row) in program.rows.enumerated() {
+            let sign: Double = row.rhs < 0 ? -1 : 1
+            let base = index * width
+            for term in row.terms { values[base + term.variable] += sign * term.coefficient }
+            if !row.isEquality {
+                values[base + slack] = sign
+                if !needsArtificial[index] { basis[index] = slack }
+                slack += 1
+            }
+            if needsArtificial[index] {
+                values[base + artificial] = 1
+                basis[index] = artificial
+                artificial += 1
+            }
+            values[base + columns] = sign * row.rhs
+        }
+        self.values = values
+        self.width = width
+        self.rowCount = m
+        self.variableCount = n
+        self.basis = basis
+        guard artificialCount > 0 else { return }
+        // Phase one: minimize the sum of the artificial columns.
+        let objective = m * width
+        for row in 0..<m where basis[row] >= firstArtificial {
+            for column in 0..<width where column < firstArtificial || column == columns {
+                self.values[objective + column] -= self.values[row * width + column]
+            }
+        }
+        guard run(isPhaseOne: true) else { return nil }
+        guard -self.values[objective + columns] <= LinearProgram.tolerance * max(1, scale) else { return nil }
+        // Drive artificial columns out of the basis; a row left with none is redundant. The basis
+        // is the tableau's own by now, not the one this initializer started from.
+        for row in 0..<m where self.basis[row] >= firstArtificial {
+            if let column = (0..<firstArtificial).first(where: { abs(self.values[row * width + $0]) > 1e-9 }) {
+                pivot(row: row, column: column)
+            }
+        }
+        dropArtificialColumns(from: firstArtificial)
+    }
+
+    /// The basic solution the tableau stands at.
+    var point: [Double] {
+        var solution = [Double](repeating: 0, count: variableCount)
+        for row in 0..<rowCount where basis[row] < variableCount {
+            solution[basis[row]] = values[row * width + width - 1]
+        }
+        return solution
+    }
+
+    private var scale: Double {
+        var largest = 1.0
+        for row in 0..<rowCount { largest = max(largest, abs(values[row * width + width - 1])) }
+        return largest
+    }
+
+    /// Minimizes `objective` from this feasible tableau, which is left unchanged.
+    func minimizing(_ objective: [(variable: Int, coefficient: Double)]) -> LinearProgram.Outcome {
+        var copy = self
+        return copy.minimize(objective)
+    }
+
+    /// Minimizes `objective` from this feasible tableau, leaving it at the optimum found.
+    mutating func minimize(_ objective: [(variable: Int, coefficient: Double)]) -> LinearProgram.Outcome {
+        self.objective = objective
+        price()
+        guard run(isPhaseOne: false) else { return .unbounded }
+        return .optimal(value: -values[rowCount * width + width - 1], solution: point)
+    }
+
+    /// Writes the reduced costs of ``objective`` into the objective row.
+    private mutating func price() {
+        let base = rowCount * width
+        for column in 0..<width { values[base + column] = 0 }
+        for term in objective { values[base + term.variable] += term.coefficient }
+        for row in 0..<rowCount {
+            let cost = values[base + basis[row]]
+            guard cost != 0 else { continue }
+            for column in 0..<width { values[base + column] -= cost * values[row * width + column] }
+        }
+    }
+
+    /// Adds `rows`, each an inequality, to a tableau left at an optimum by ``minimize(_:)``, and
+    /// finds the optimum again with the dual simplex; `nil` if it gives up, when the caller must
+    /// solve the program from scratch.
+    ///
+    /// Branch and bound adds a bound or two to a program already solved. Starting again from
+    /// nothing ran phase one on every subproblem, which takes seconds on a program of thousands
+    /// of rows; from the optimum already found, a bound takes a few pivots.
+    mutating func minimize(adding rows: [LinearProgram.Row]) -> LinearProgram.Outcome? {
+        let oldWidth = width
+        let grownWidth = width + rows.count
+        let grownRows = rowCount + rows.count
+        var grown = [Double](repeating: 0, count: (grownRows + 1) * grownWidth)
+        for row in 0...rowCount {
+            let from = row * oldWidth
+            let to = (row == rowCount ? grownRows : row) * grownWidth
+            for column in 0..<oldWidth - 1 { grown[to + column] = values[from + column] }
+            grown[to + grownWidth - 1] = values[from + oldWidth - 1]
+        }
+        var rowOfBasic = [Int](repeating: -1, count: oldWidth - 1)
+        for (row, column) in basis.enumerated() { rowOfBasic[column] = row }
+        for (offset, row) in rows.enumerated() {
+            precondition(!row.isEquality, "only inequalities are added to an optimal tableau")
+            let target = (rowCount + offset) * grownWidth
+            for term in row.terms { grown[target + term.variable] += term.coefficient }
+            grown[target + oldWidth - 1 + offset] = 1
+            grown[target + grownWidth - 1] = row.rhs
+            // Written in the current basis, the new row has no basic column but its own slack.
+            for term in row.terms where rowOfBasic[term.variable] >= 0 {
+                let multiplier = grown[target + term.variable]
+                guard multiplier != 0 else { continue }
+                let source = rowOfBasic[term.variable] * grownWidth
+                for column in 0..<grownWidth { grown[target + column] -= multiplier * grown[source + column] }
+                grown[target + term.variable] = 0
+            }
+        }
+        values = grown
+        basis += (0..<rows.count).map { oldWidth - 1 + $0 }
+        width = grownWidth
+        rowCount = grownRows
+        // The objective is one count, so most reduced costs are 0 and the dual simplex would
+        // stall on ties; tiny distinct costs break them, and the true costs are restored after.
+        let costs = rowCount * width
+        for column in 0..<width - 1 where values[costs + column] < 1e-9 {
+            values[costs + column] = max(0, values[costs + column]) + 1e-7 * Double(1 + column % 97)
+        }
+        for column in basis { values[costs + column] = 0 }
+        switch runDual() {
+        case nil: return nil
+        case false: return .infeasible
+        case true:
+            price()
+            guard run(isPhaseOne: false) else { return .unbounded }
+            return .optimal(value: -values[rowCount * width + width - 1], solution: point)
+        }
+    }
+
+    /// Pivots until no reduced cost is negative; `false` if the objective is unbounded below.
+    ///
+    /// Dantzig's rule, falling back to Bland's after a run of pivots that make no progress, so a
+    /// degenerate program cannot cycle. Progress is a fall of the objective beyond rounding: after
+    /// thousands of pivots, rounding moves a stalled objective by more than any fixed amount, up as
+    /// well as down, and counting that as progress once kept a large program pivoting forever.
+    /// Phase one stops as soon as the artificial columns sum to nothing, which is all it is for.
+    private mutating func run(isPhaseOne: Bool) -> Bool {
+        let objective = rowCount * width
+        let feasible = LinearProgram.tolerance * max(1, scale)
+        var stalled = 0
+        var previous = values[objective + width - 1]
+        while true {
+            // The objective row's last entry is minus the objective's value.
+            if isPhaseOne, -values[objective + width - 1] <= feasible { return true }
+            var entering = -1
+            var best = -1e-9
+            for column in 0..<width - 1 {
+                let cost = values[objective + column]
+                if stalled > 50 {
+                    if cost < -1e-9 {
+                        entering = column
+                        break
+                    }
+                } else if cost < best {
+                    best = cost
+                    entering = column
+                }
+            }
+            guard entering >= 0 else { return true }
+            var leaving = -1
+            var ratio = Double.infinity
+            for row in 0..<rowCount {
+                let coefficient = values[row * width + entering]
+                guard coefficient > 1e-9 else { continue }
+                let candidate = values[row * width + width - 1] / coefficient
+                if leaving < 0 || candidate < ratio - 1e-12
+                    || (candidate <= ratio + 1e-12 && basis[row] < basis[leaving])
+                {
+                    ratio = candidate
+                    leaving = row
+                }
+            }
+            guard leaving >= 0 else { return false }
+            pivot(row: leaving, column: entering)
+            let current = values[objective + width - 1]
+            // The entry rises as the objective falls.
+            stalled = current - previous > 1e-9 * max(1, abs(previous)) ? 0 : stalled + 1
+            previous = current
+        }
+    }
+
+    /// The dual simplex: pivots the most negative basic value out while keeping every reduced cost
+    /// at 0 or more, falling back to Bland's rule (the lowest basic column) after a run of pivots
+    /// that make no progress. `false` when a row shows no point satisfies the rows; `nil` after
+    /// more pivots than a few bounds should ever need, as a guard against rounding.
+    private mutating func runDual() -> Bool? {
+        let objective = rowCount * width
+        let last = width - 1
+        var stalled = 0
+        var previous = values[objective + last]
+        for _ in 0..<(100 + rowCount) {
+            var leaving = -1
+            var lowest = -LinearProgram.tolerance
+            for row in 0..<rowCount where values[row * width + last] < lowest {
+                if stalled > 50 {
+                    if leaving < 0 || basis[row] < basis[leaving] { leaving = row }
+                } else {
+                    lowest = values[row * width + last]
+                    leaving = row
+                }
+            }
+            guard leaving >= 0 else { return true }
+            var entering = -1
+            var ratio = Double.infinity
+            let base = leaving * width
+            for column in 0..<last where values[base + column] < -1e-9 {
+                let candidate = max(0, values[objective + column]) / -values[base + column]
+                if candidate < ratio - 1e-12 {
+                    ratio = candidate
+                    entering = column
+                }
+            }
+            // The row's basic value is negative and nothing can raise it.
+            guard entering >= 0 else { return false }
+            pivot(row: leaving, column: entering)
+            let current = values[objective + last]
+            // The entry falls as the objective rises.
+            stalled = previous - current > 1e-9 * max(1, abs(previous)) ? 0 : stalled + 1
+            previous = current
+        }
+        return nil
+    }
+
+    private mutating func pivot(row: Int, column: Int) {
+        let width = width
+        values.withUnsafeMutableBufferPointer { table in
+            let pivotRow = row * width
+            let factor = 1 / table[pivotRow + column]
+            for index in pivotRow..<pivotRow + width { table[index] *= factor }
+            table[pivotRow + column] = 1
+            // The audit's rows are sums of a few counts and stay mostly zeros through the pivots,
+            // so only the pivot row's other entries are carried to the rows below.
+            var nonzero: [Int] = []
+            for index in 0..<width where table[pivotRow + index] != 0 && index != column { nonzero.append(index) }
+            for other in 0...rowCount where other != row {
+                let base = other * width
+                let multiplier = table[base + column]
+                guard multiplier != 0 else { continue }
+                for index in nonzero { table[base + index] -= multiplier * table[pivotRow + index] }
+                table[base + column] = 0
+            }
+        }
+        basis[row] = column
+    }
+
+    /// Removes the artificial columns, which phase two may not use, and the rows phase one could
+    /// not drive an artificial column out of, which say nothing the others do not.
+    private mutating func dropArtificialColumns(from firstArtificial: Int) {
+        let kept = (0..<rowCount).filter { basis[$0] < firstArtificial }
+        let compactWidth = firstArtificial + 1
+        var compact = [Double](repeating: 0, count: (kept.count + 1) * compactWidth)
+        for (to, from) in (kept + [rowCount]).enumerated() {
+            for column in 0..<firstArtificial {
+                compact[to * compactWidth + column] = values[from * width + column]
+            }
+            compact[to * compactWidth + firstArtificial] = values[from * width + width - 1]
+        }
+        values = compact
+        basis = kept.map { basis[$0] }
+        width = compactWidth
+        rowCount = kept.count
+    }
+}
