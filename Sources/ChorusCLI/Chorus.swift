@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Chorus: AsyncParsableCommand {
@@ -26,7 +27,13 @@ struct Chorus: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            // ArgumentParser starts a usage error with "Error:"; every other message of chorus
+            // starts with its name, so that a script or a volunteer's log tells where it came from.
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            guard code != .success, message.hasPrefix("Error: ") else { exit(withError: error) }
+            FileHandle.standardError.write(Data(("chorus: error: " + message.dropFirst(7) + "\n").utf8))
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -134,7 +134,10 @@ import Testing
         for arguments in [["--min-cell", "4", "--reason", "tiny"], ["--min-cell", "9"], ["--reason", "no k"]] {
             let result = try await ChorusProcess.run(["export", "--db", database.path] + arguments + [Self.surveyID])
             #expect(result.status == 64, "\(arguments)")
+            #expect(result.standardError.hasPrefix("chorus: error: "), "\(result.standardError)")
         }
+        let low = try await ChorusProcess.run(["export", "--min-cell", "4", "--reason", "tiny", Self.surveyID])
+        #expect(low.standardError.hasPrefix("chorus: error: --min-cell 4 is too low; use at least 5.\nUsage: "))
         let language = try await ChorusProcess.run(["export", "--db", database.path, "--lang", "fr", Self.surveyID])
         #expect(language.status == 64)
         #expect(language.standardError.contains("survey 'corner-store' has no 'fr'; it has en, es"))
