@@ -1,3 +1,4 @@
+import ChorusCore
 import Testing
 
 @testable import ChorusFindings
@@ -59,5 +60,38 @@ import Testing
             count: 47, total: 100, proportion: 0.47, lower: 0.467, upper: 0.473, display: .exact)
         #expect(english.interval(narrow) == "46.7–47.3%")
         #expect(ReleaseWords(language: "vi").sectionHeadings == english.sectionHeadings)
+    }
+
+    /// An option with a withheld score may belong above every place shown, and an option no one
+    /// named is no one's priority; the report's summary line must not read as if either were settled.
+    @Test func aPrioritySummaryNeverPutsAnOptionNoOneNamedFirst() {
+        func priority(_ options: [(String, Int?)]) -> PriorityResult {
+            let best = options.compactMap(\.1).max()
+            let standings = options.map { label, score in
+                PriorityOption(
+                    value: label.lowercased(), label: LocalizedText(["en": label, "es": label]),
+                    place: score.map { $0 == best ? 1 : 2 }, score: score, firstChoices: nil,
+                    named: score.map(PublishedCount.count) ?? .suppressed, topShare: nil)
+            }
+            return PriorityResult(
+                questionID: "q", title: LocalizedText(["en": "Where?"]), method: .approval, topN: 1,
+                ballots: .count(140), options: standings, ties: [], sourceTableID: "q")
+        }
+        let english = ReleaseWords(language: "en")
+        let spanish = ReleaseWords(language: "es")
+        let nobody = priority([("Parks", 0), ("Crossings", 0), ("Schools", nil)])
+        #expect(
+            english.prioritySummary(nobody) == "No one named “Parks” or “Crossings”; the others' numbers are withheld.")
+        #expect(
+            spanish.prioritySummary(nobody)
+                == "Nadie nombró “Parks” ni “Crossings”; las cifras de las demás están reservadas.")
+        #expect(english.prioritySummary(priority([("Parks", 0)])) == "No one named “Parks”.")
+        #expect(
+            english.prioritySummary(priority([("Parks", 30), ("Crossings", 30), ("Schools", nil)]))
+                == "“Parks” and “Crossings” share first place among the options with published numbers.")
+        #expect(
+            english.prioritySummary(priority([("Parks", 30), ("Schools", nil)]))
+                == "Named most among the options with published numbers: “Parks”.")
+        #expect(english.prioritySummary(priority([("Parks", 30), ("Schools", 12)])) == "Named most: “Parks”.")
     }
 }

@@ -96,16 +96,34 @@ extension ReleaseWords {
                 ? "No se puede ordenar ninguna opción con las cifras publicadas."
                 : "No option can be ranked from the published numbers."
         }
+        // A withheld option may score above every place shown, and a score of 0 is no one's
+        // priority: neither may read as a settled first place.
+        let someWithheld = priority.options.contains { $0.place == nil }
+        if priority.options.first(where: { $0.place == 1 })?.score == 0 {
+            let others =
+                someWithheld
+                ? (spanish ? "; las cifras de las demás están reservadas." : "; the others' numbers are withheld.")
+                : "."
+            return (spanish ? "Nadie nombró " : "No one named ") + list(first, spanish ? "ni" : "or") + others
+        }
+        let among =
+            someWithheld
+            ? (spanish ? " entre las opciones con cifras publicadas" : " among the options with published numbers") : ""
         if first.count > 1 {
-            let list = first.dropLast().joined(separator: ", ") + (spanish ? " y " : " and ") + first.last!
-            return spanish ? "\(list) comparten el primer lugar." : "\(list) share first place."
+            let shared = list(first, spanish ? "y" : "and")
+            return spanish ? "\(shared) comparten el primer lugar\(among)." : "\(shared) share first place\(among)."
         }
         let share = priority.options.first { $0.place == 1 }?.topShare.map(self.share)
-        var sentence = spanish ? "La más nombrada: \(top)." : "Named most: \(top)."
+        var sentence = spanish ? "La más nombrada\(among): \(top)." : "Named most\(among): \(top)."
         if let answered, let share {
             sentence += "\(answered), \(share) \(namedIt(topN: priority.topN, isRank: priority.firstChoicesApply))."
         }
         return sentence
+    }
+
+    /// "a, b and c", with `conjunction` before the last.
+    private func list(_ items: [String], _ conjunction: String) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
     }
 
     func notRanked(_ labels: [String]) -> String {
