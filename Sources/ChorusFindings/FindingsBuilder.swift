@@ -46,19 +46,23 @@ public struct FindingsBuilder: Sendable {
 
     /// Reads every response once and returns the release, checked by the audit.
     ///
-    /// - Parameter progress: Called now and then with the responses read so far and how many there are.
+    /// - Parameters:
+    ///   - progress: Called now and then with the responses read so far and how many there are.
+    ///   - checking: Called as the audit goes, with how many of its checks are done and how many
+    ///     there are; the audit starts again after withholding more, so the count can start again.
     /// - Returns: The release, every count in it 0 or at least the threshold.
     /// - Throws: ``FindingsError``: the database cannot be read, or the audit finds a suppressed
     ///   count that could be worked out (the message names its table and cell).
-    public func build(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(FindingsError)
-        -> FindingsRelease
-    {
+    public func build(
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        checking: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(FindingsError) -> FindingsRelease {
         let (tally, sites, ledgers) = try read(progress: progress)
         let earlier = ledgers.map(EarlierRelease.init)
         func decide(against earlier: [EarlierRelease]) throws(FindingsError) -> (ReleasePlan, [Bool], ReleaseLedger) {
             let (plan, suppressed) = try Self.protect(
                 tally, siteNames: sites, languages: survey.languages, threshold: threshold, earlier: earlier,
-                leavesOutSparseTables: leavesOutSparseTables)
+                leavesOutSparseTables: leavesOutSparseTables, checking: checking)
             let ledger = ReleaseLedger(
                 surveyID: survey.id, surveyVersion: survey.version, sequence: (ledgers.last?.sequence ?? 0) + 1,
                 month: month.description, threshold: threshold, statistics: plan.statistics, suppressed: suppressed)
@@ -153,7 +157,7 @@ public struct FindingsBuilder: Sendable {
     /// count, the most detailed table showing it is left out and everything is decided again.
     static func protect(
         _ tally: Tally, siteNames: [String], languages: [String], threshold: Threshold, earlier: [EarlierRelease],
-        leavesOutSparseTables: Bool
+        leavesOutSparseTables: Bool, checking: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(FindingsError) -> (ReleasePlan, [Bool]) {
         var excluded: Set<String> = []
         while true {
@@ -161,7 +165,7 @@ public struct FindingsBuilder: Sendable {
                 tally: tally, siteNames: siteNames, languages: languages, threshold: threshold.minimumCount,
                 leavesOutSparseTables: leavesOutSparseTables, excluded: excluded)
             let unprotected: Int?
-            switch try suppress(plan, threshold: threshold, earlier: earlier) {
+            switch try suppress(plan, threshold: threshold, earlier: earlier, checking: checking) {
             case .success(let suppressed): return (plan, suppressed)
             case .failure(let failure): unprotected = currentStatistic(of: failure, plan: plan, earlier: earlier)
             }
@@ -176,9 +180,10 @@ public struct FindingsBuilder: Sendable {
 
     /// Primary and complementary suppression, then the audit, adding the nearest smallest count
     /// for each failure until the audit passes; a failure no added count can fix is returned.
-    private static func suppress(_ plan: ReleasePlan, threshold: Threshold, earlier: [EarlierRelease])
-        throws(FindingsError) -> Result<[Bool], Audit.Failure>
-    {
+    private static func suppress(
+        _ plan: ReleasePlan, threshold: Threshold, earlier: [EarlierRelease],
+        checking: (_ done: Int, _ total: Int) -> Void
+    ) throws(FindingsError) -> Result<[Bool], Audit.Failure> {
         var suppression = Suppression(
             statistics: plan.statistics, tablesShowing: plan.tablesShowing, threshold: threshold.minimumCount,
             earlier: earlier)
@@ -190,7 +195,7 @@ public struct FindingsBuilder: Sendable {
             let audit = Audit(
                 statistics: plan.statistics, suppressed: suppression.suppressed,
                 threshold: threshold.minimumCount, earlier: earlier)
-            let failures = try audit.failures(progress: &progress)
+            let failures = try audit.failures(progress: &progress, checked: checking)
             guard !failures.isEmpty else { return .success(suppression.suppressed) }
             var stuck: [Audit.Failure] = []
             for failure in failures {

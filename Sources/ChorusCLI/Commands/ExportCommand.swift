@@ -90,12 +90,17 @@ struct ExportCommand: ParsableCommand {
 
         try noteFewSinceLastRelease(survey: survey, database: database, responses: responses, k: threshold.minimumCount)
 
-        var bar = ProgressBar.standardError(unit: "responses")
+        // The audit's bar draws over the reading one: on a release checked against earlier ones
+        // that withheld much, it can take a minute, which a bar left full would pass as a hang.
+        var reading = ProgressBar.standardError(unit: "responses")
+        var checking = ProgressBar.standardError(unit: "numbers checked")
         let release = try Self.reporting { () throws(FindingsError) in
-            defer { bar.finish() }
-            return try FindingsBuilder(survey: survey, database: database, threshold: threshold, month: month).build {
-                bar.update($0, of: $1)
+            defer {
+                reading.finish()
+                checking.finish()
             }
+            return try FindingsBuilder(survey: survey, database: database, threshold: threshold, month: month).build(
+                progress: { reading.update($0, of: $1) }, checking: { checking.update($0, of: $1) })
         }
         let files = release.files(survey: survey, language: language)
         let outcome = try Self.reporting { () throws(ReleaseFolderError) in try folder.write(files) }

@@ -46,8 +46,10 @@ struct Audit {
     }
 
     /// The failures, skipping the quantities `progress` has proven safe and adding those this
-    /// audit proves safe.
-    func failures(progress: inout Progress) throws(FindingsError) -> [Failure] {
+    /// audit proves safe; `checked` is told, as it goes, how many of the quantities it has checked.
+    func failures(progress: inout Progress, checked: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+        throws(FindingsError) -> [Failure]
+    {
         var system = AuditSystem()
         var currentVariable = [Int](repeating: -1, count: statistics.statistics.count)
         for id in suppressed.indices where suppressed[id] { currentVariable[id] = system.add(.current(id)) }
@@ -116,17 +118,26 @@ struct Audit {
         failures += suppressed.indices.filter { id in
             !suppressed[id] && statistics.samePeople(as: id).contains { suppressed[$0] }
         }.map { .count(.current($0)) }
+        let zerosToCheck = attributeZeros.sorted().filter { suppressed[$0] && !wasPublishedAsZero($0) }
+        let total = zerosToCheck.count + system.subjects.count + changes.count
+        var done = 0
+        func step() {
+            done += 1
+            checked(done, total)
+        }
         func check(_ quantity: Failure, _ isSafe: () throws(FindingsError) -> Bool) throws(FindingsError) {
             guard !progress.provenSafe.contains(quantity) else { return }
             progress.searched += 1
             if try isSafe() { progress.provenSafe.insert(quantity) } else { failures.append(quantity) }
         }
-        for id in attributeZeros.sorted() where suppressed[id] && !wasPublishedAsZero(id) {
+        for id in zerosToCheck {
+            step()
             try check(.count(.current(id))) { () throws(FindingsError) in
                 try system.canReach([(currentVariable[id], 1)], atLeast: 1)
             }
         }
         for subject in system.subjects {
+            step()
             let k = Double(threshold(of: subject))
             if case .current = subject, let truth = truth(of: subject), truth == 0 || truth >= k { continue }
             try check(.count(subject)) { () throws(FindingsError) in
@@ -134,6 +145,7 @@ struct Audit {
             }
         }
         for change in changes {
+            step()
             let k = Double(threshold(of: change.to))
             var terms: Terms = []
             var constant = 0.0
