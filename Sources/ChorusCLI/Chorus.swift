@@ -31,8 +31,9 @@ struct Chorus: AsyncParsableCommand {
             // starts with its name, so that a script or a volunteer's log tells where it came from.
             let message = fullMessage(for: error)
             let code = exitCode(for: error)
-            guard code != .success, message.hasPrefix("Error: ") else { exit(withError: error) }
-            FileHandle.standardError.write(Data(("chorus: error: " + message.dropFirst(7) + "\n").utf8))
+            let prefix = "Error: "
+            guard code != .success, message.hasPrefix(prefix) else { exit(withError: error) }
+            FileHandle.standardError.write(Data(("chorus: error: " + message.dropFirst(prefix.count) + "\n").utf8))
             Foundation.exit(code.rawValue)
         }
     }

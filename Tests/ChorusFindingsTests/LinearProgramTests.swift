@@ -179,3 +179,11 @@ import Testing
         return LinearProgram(variableCount: cells.count, rows: rows)
     }
 }
+
+extension Tableau {
+    /// Minimizes `objective` from a copy, so one feasible start serves several objectives.
+    fileprivate func minimizing(_ objective: [(variable: Int, coefficient: Double)]) -> LinearProgram.Outcome {
+        var copy = self
+        return copy.minimize(objective)
+    }
+}

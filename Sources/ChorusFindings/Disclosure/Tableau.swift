@@ -83,12 +83,6 @@ struct Tableau: Sendable {
         return largest
     }
 
-    /// Minimizes `objective` from this feasible tableau, which is left unchanged.
-    func minimizing(_ objective: [(variable: Int, coefficient: Double)]) -> LinearProgram.Outcome {
-        var copy = self
-        return copy.minimize(objective)
-    }
-
     /// Minimizes `objective` from this feasible tableau, leaving it at the optimum found.
     mutating func minimize(_ objective: [(variable: Int, coefficient: Double)]) -> LinearProgram.Outcome {
         self.objective = objective

@@ -121,11 +121,6 @@ extension ReleaseWords {
         return sentence
     }
 
-    /// "a, b and c", with `conjunction` before the last.
-    private func list(_ items: [String], _ conjunction: String) -> String {
-        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
-    }
-
     func notRanked(_ labels: [String]) -> String {
         let list = labels.map { "“\(Codebook.inline($0))”" }.joined(separator: ", ")
         // Their scores are unknown, so they may belong above places shown: say so, as the places

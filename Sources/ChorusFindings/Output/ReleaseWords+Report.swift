@@ -60,7 +60,7 @@ extension ReleaseWords {
         }
         let base = spanish ? "Respondieron \(count(total)) personas" : "\(count(total)) residents answered"
         guard parts.count > 1 else { return base + "." }
-        return base + ": " + parts.dropLast().joined(separator: ", ") + (spanish ? " y " : " and ") + parts.last! + "."
+        return base + ": " + list(parts, spanish ? "y" : "and") + "."
     }
 
     var selfSelectedShort: String {

@@ -70,6 +70,11 @@ struct ReleaseWords {
     /// The same word in English and Spanish.
     var total: String { "Total" }
 
+    /// "a, b and c", with `conjunction` before the last.
+    func list(_ items: [String], _ conjunction: String) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
+    }
+
     // MARK: Counts and shares
 
     /// A count with thousands separators, as US English and US Spanish both write it.
