@@ -150,6 +150,18 @@ struct JointAttacker {
             else { continue }
             let size = value(group, truth)
             guard (1..<k).contains(size), value(cell, truth) == 0 else { continue }
+            // An answer no one in the table gave is 0 in every group too: that says nothing of
+            // this group in particular, unless the table's own total is small.
+            if let everyone = table.dimensions.first?.values.firstIndex(where: { $0.role == .total }),
+                table.dimensions.count > 1,
+                let column = cells.first(where: {
+                    $0.table == cell.table && $0.coordinates == [everyone] + cell.coordinates.dropFirst()
+                }),
+                let whole = cells.first(where: { $0.table == cell.table && $0.coordinates == [everyone, totalIndex] }),
+                value(column, truth) == 0, !(1..<k).contains(value(whole, truth))
+            {
+                continue
+            }
             if cell.count == .count(0) || completions.map({ Self.range(cell, over: $0).upperBound == 0 }) == true {
                 found.append("\(cell.name) says what all \(size) of the group answered")
             }

@@ -59,6 +59,27 @@ import Testing
         }
     }
 
+    @Test func anAnswerNoOneGaveDoesNotWithholdTheBreakdownOfASmallGroup() throws {
+        // No one said "unsure", so east's 0 for it is everyone's 0, not a fact about east's two.
+        // The audit used to demand that 0 be hidden, withholding count after count in search of
+        // a way; on a real survey of 3,000 responses, one of them skipping a question others are
+        // broken down by, the export ran for over ten minutes.
+        let population = Population(
+            areas: ["north", "south", "east"], answers: ["yes", "no", "unsure"], channels: ["kiosk"],
+            joint: [20, 14, 0, 15, 12, 0, 2, 0, 0], k: 11)
+        let (release, _) = try Self.release(population)
+
+        #expect(release.table("q.by.area") != nil)
+        #expect(release.cell("q.by.area", "east", "total")?.count == .suppressed)
+        #expect(release.cell("q.by.area", "total", "unsure")?.count == .count(0))
+        #expect(release.cell("q.by.area", "north", "total")?.count == .count(34))
+        let completions = try #require(population.attacker.completions(of: release))
+        #expect(
+            population.attacker.attributeDisclosures(
+                in: release, k: 11, truth: population.joint, completions: completions) == [])
+        #expect(population.attacker.disclosures(in: release, k: 11, truth: population.joint) == [])
+    }
+
     @Test func aGroupSizeWithheldInItsOwnTableIsWithheldInEveryBreakdownToo() throws {
         // Everyone answered q, though the survey does not require it, so each area's total in
         // q.by.area is the area's own count: east's 2 is withheld, and with it another area,

@@ -117,12 +117,23 @@ struct StatisticSet: Sendable {
     /// The zeros of groups of 1 to `threshold - 1` people. Published, or worked out from what is
     /// published, such a 0 tells what everyone in a group too small to publish answered (attribute
     /// disclosure), just as a 100% would: so each must stay withheld and not be pinned to 0.
+    ///
+    /// A 0 that is part of a 0 of more people, such as an answer no one at all gave, is left out:
+    /// it says nothing of the small group that the wider 0 does not say of everyone, and no
+    /// withholding could keep it from being worked out from that 0.
     func attributeZeros(threshold: Int) -> Set<Int> {
         var zeros = Set<Int>()
         for group in groups where (1..<max(1, threshold)).contains(statistics[group.total].value) {
             zeros.formUnion(group.members.filter { statistics[$0].value == 0 })
         }
-        return zeros
+        var partsOfWiderZeros = Set<Int>()
+        for relation in relations where relation.isEquality {
+            guard let total = relation.terms.first, total.coefficient == 1, statistics[total.statistic].value == 0,
+                !zeros.contains(total.statistic), relation.terms.dropFirst().allSatisfy({ $0.coefficient == -1 })
+            else { continue }
+            partsOfWiderZeros.formUnion(relation.terms.dropFirst().map(\.statistic))
+        }
+        return zeros.subtracting(partsOfWiderZeros)
     }
 }
 
