@@ -88,7 +88,8 @@ struct ExportCommand: ParsableCommand {
                     + reason)
         }
 
-        try noteFewSinceLastRelease(survey: survey, database: database, responses: responses, k: threshold.minimumCount)
+        try refuseFewSinceLastRelease(
+            survey: survey, database: database, responses: responses, k: threshold.minimumCount)
 
         // The audit's bar draws over the reading one: on a release checked against earlier ones
         // that withheld much, it can take a minute, which a bar left full would pass as a hang.
@@ -113,21 +114,26 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// Says so when fewer than k responses came in since the last release that published how many
-    /// there were: the number of respondents has then grown by fewer than k, which would count
-    /// the newcomers, so this release withholds it.
-    private func noteFewSinceLastRelease(survey: Survey, database: ChorusDatabase, responses: Int, k: Int) throws {
+    /// Refuses a release when fewer than k responses came in since the last release that published
+    /// how many there were. The number of respondents would then have grown by fewer than k, which
+    /// counts the newcomers, so it would be withheld, and with it nearly every count; and every later
+    /// release would be checked against that one too, which withholds more and can take the audit
+    /// many minutes. The release before stays as it was.
+    private func refuseFewSinceLastRelease(survey: Survey, database: ChorusDatabase, responses: Int, k: Int) throws {
         let ledgers = try StoreFailure.reporting {
             try database.releaseLedgers(surveyID: survey.id, version: survey.version)
         }
-        guard let last = ledgers.last,
-            let before = last.counts.first(where: { $0.key == StatisticKey.respondents })?.value,
-            case let grown = responses - before, grown > 0, grown < k
+        let published = ledgers.reversed().lazy.compactMap { ledger in
+            ledger.counts.first { $0.key == StatisticKey.respondents }?.value.map { (ledger, $0) }
+        }
+        guard let (last, before) = published.first, case let grown = responses - before, grown > 0, grown < k
         else { return }
         StandardError.write(
-            "chorus: note: \(grown) \(grown == 1 ? "response has" : "responses have") come in since release "
-                + "\(last.month) #\(last.sequence), fewer than \(k), so this release withholds how many "
-                + "responded; after \(k - grown) more, the next one can publish it")
+            "chorus: error: only \(grown) \(grown == 1 ? "response has" : "responses have") come in since release "
+                + "\(last.month) #\(last.sequence), fewer than \(k); a release now would have to withhold how many "
+                + "responded and nearly every other count. That release still stands; export again after "
+                + "\(k - grown) more \(k - grown == 1 ? "response" : "responses")")
+        throw ExitStatus.temporaryFailure
     }
 
     /// The survey named on the command line: a file, which must be the one registered for its id
