@@ -178,10 +178,33 @@ public struct FindingsBuilder: Sendable {
         }
     }
 
+    /// What to withhold, sparing how many responded where that can be done: it is the first
+    /// number a reader of the report looks for, and a count of the same people as every total
+    /// everyone answered. If it is withheld all the same, sparing it may have cost many other
+    /// counts, so whichever of the two ways withholds fewer is taken.
+    private static func suppress(
+        _ plan: ReleasePlan, threshold: Threshold, earlier: [EarlierRelease],
+        checking: (_ done: Int, _ total: Int) -> Void
+    ) throws(FindingsError) -> Result<[Bool], Audit.Failure> {
+        let everyone = Set(plan.statistics.samePeople(as: plan.respondents))
+        let spared = try suppress(plan, threshold: threshold, earlier: earlier, sparing: everyone, checking: checking)
+        if case .success(let withheld) = spared, !withheld[plan.respondents] { return spared }
+        let plain = try suppress(plan, threshold: threshold, earlier: earlier, sparing: [], checking: checking)
+        // Counted as the disclosure log counts them: statistics of the same people are one number.
+        func shownWithheld(_ result: Result<[Bool], Audit.Failure>) -> Int {
+            guard case .success(let withheld) = result else { return .max }
+            let statistics = plan.statistics
+            return withheld.indices.filter {
+                withheld[$0] && statistics.statistics[$0].isShown && statistics.samePeople(as: $0).min() == $0
+            }.count
+        }
+        return shownWithheld(spared) < shownWithheld(plain) ? spared : plain
+    }
+
     /// Primary and complementary suppression, then the audit, adding the nearest smallest count
     /// for each failure until the audit passes; a failure no added count can fix is returned.
     private static func suppress(
-        _ plan: ReleasePlan, threshold: Threshold, earlier: [EarlierRelease],
+        _ plan: ReleasePlan, threshold: Threshold, earlier: [EarlierRelease], sparing spared: Set<Int>,
         checking: (_ done: Int, _ total: Int) -> Void
     ) throws(FindingsError) -> Result<[Bool], Audit.Failure> {
         var suppression = Suppression(
@@ -200,7 +223,9 @@ public struct FindingsBuilder: Sendable {
             var stuck: [Audit.Failure] = []
             for failure in failures {
                 let id = currentStatistic(of: failure, plan: plan, earlier: earlier)
-                let target = id.flatMap { suppression.suppressed[$0] ? suppression.nearestPublished(to: $0) : $0 }
+                let target = id.flatMap {
+                    suppression.suppressed[$0] ? suppression.nearestPublished(to: $0, sparing: spared) : $0
+                }
                 guard let target, !suppression.suppressed[target] else {
                     stuck.append(failure)
                     continue

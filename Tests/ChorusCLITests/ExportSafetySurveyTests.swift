@@ -148,6 +148,28 @@ import Testing
         #expect(checked > 0)
     }
 
+    @Test func oneResidentWhoSkippedAQuestionDoesNotWithholdHowManyResponded() async throws {
+        // From a trial: 339 texted and 2 came to a kiosk, one of whom skipped "years here". The
+        // 1 who skipped is 341 minus the 340 who answered, so one of those must be withheld;
+        // this release used to withhold the 341, and with it every total that everyone answered.
+        let fixture = Bundle.module.url(forResource: "Fixtures/one-skipped-years-here", withExtension: "sqlite")!
+        let folder = try StoreCommandTests.folder()
+        let path = folder.appendingPathComponent("chorus.sqlite").path
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
+        let out = folder.appendingPathComponent("release")
+
+        let run = try await ChorusProcess.run(["export", "--db", path, "--out", out.path, "safety-priorities"])
+
+        #expect(run.status == 0, "\(run.standardError)")
+        func total(_ table: String) throws -> Substring? {
+            let text = try String(contentsOf: out.appendingPathComponent("tables/\(table).csv"), encoding: .utf8)
+            return text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("total,") }?.split(separator: ",")[1]
+        }
+        #expect(try total("reach.channel") == "341")
+        #expect(try total("concerns") == "341")
+        #expect(try total("years-here") == "SUPPRESSED")
+    }
+
     @Test func aReleaseAfterFewerThanKNewResponsesIsRefusedUntilKHaveComeIn() async throws {
         let (survey, database) = try Self.registered()
         try Self.add(300, to: database, survey: survey, seed: 5)

@@ -168,8 +168,10 @@ struct Suppression: Sendable {
     }
 
     /// The cheapest published count near `id`: in a relation of `id`, else of the withheld counts
-    /// around it, nearest first. `nil` if nothing near it is left to withhold.
-    func nearestPublished(to id: Int) -> Int? {
+    /// around it, nearest first. A count in `spared` is taken only when no ring offers another.
+    /// `nil` if nothing near it is left to withhold.
+    func nearestPublished(to id: Int, sparing spared: Set<Int> = []) -> Int? {
+        var lastResort: Int?
         var visited: Set<Int> = [id]
         var frontier = [id]
         var seenRelations = Set<Int>()
@@ -185,11 +187,11 @@ struct Suppression: Sendable {
                     }
                 }
             }
-            if let best = candidates.min(by: { (weight($0), $0) < (weight($1), $1) }) {
-                return best
-            }
+            let byWeight: (Int, Int) -> Bool = { (self.weight($0), $0) < (self.weight($1), $1) }
+            if let best = candidates.filter({ !spared.contains($0) }).min(by: byWeight) { return best }
+            lastResort = lastResort ?? candidates.min(by: byWeight)
             frontier = next
         }
-        return nil
+        return lastResort
     }
 }
