@@ -87,10 +87,7 @@ public struct FindingsBuilder: Sendable {
             earlierCount -= 1
         }
         let assembly = ReleaseAssembly(plan: plan, suppressed: suppressed, threshold: threshold)
-        // Statistics of the same people are one number, however many keys it has.
-        let shown = plan.statistics.statistics.indices.filter {
-            plan.statistics.statistics[$0].isShown && plan.statistics.samePeople(as: $0).min() == $0
-        }
+        let shown = plan.statistics.numbers
         var release = FindingsRelease(
             surveyID: survey.id, surveyVersion: survey.version, title: survey.title, languages: survey.languages,
             month: month, period: Self.period(tally), threshold: threshold, tables: assembly.tables,
@@ -190,13 +187,9 @@ public struct FindingsBuilder: Sendable {
         let spared = try suppress(plan, threshold: threshold, earlier: earlier, sparing: everyone, checking: checking)
         if case .success(let withheld) = spared, !withheld[plan.respondents] { return spared }
         let plain = try suppress(plan, threshold: threshold, earlier: earlier, sparing: [], checking: checking)
-        // Counted as the disclosure log counts them: statistics of the same people are one number.
         func shownWithheld(_ result: Result<[Bool], Audit.Failure>) -> Int {
             guard case .success(let withheld) = result else { return .max }
-            let statistics = plan.statistics
-            return withheld.indices.filter {
-                withheld[$0] && statistics.statistics[$0].isShown && statistics.samePeople(as: $0).min() == $0
-            }.count
+            return plan.statistics.numbers.filter { withheld[$0] }.count
         }
         return shownWithheld(spared) < shownWithheld(plain) ? spared : plain
     }

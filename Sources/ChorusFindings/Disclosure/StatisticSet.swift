@@ -78,6 +78,12 @@ struct StatisticSet: Sendable {
         if isEqual { same(part, whole) }
     }
 
+    /// The shown statistics, one for each number a table shows: statistics of the same people are
+    /// one number, however many keys they have. The disclosure log counts these.
+    var numbers: [Int] {
+        statistics.indices.filter { statistics[$0].isShown && samePeople(as: $0).min() == $0 }
+    }
+
     /// The statistics that count the same people as `id`, itself included.
     func samePeople(as id: Int) -> [Int] {
         classes[representative[id]] ?? [id]
