@@ -125,8 +125,8 @@ struct StatisticSet: Sendable {
     /// disclosure), just as a 100% would: so each must stay withheld and not be pinned to 0.
     ///
     /// A 0 that is part of a 0 of more people, such as an answer no one at all gave, is left out:
-    /// it says nothing of the small group that the wider 0 does not say of everyone, and no
-    /// withholding could keep it from being worked out from that 0.
+    /// it says nothing of the small group that the wider 0 does not say of everyone, and while
+    /// that 0 is published no withholding could keep it from being worked out.
     func attributeZeros(threshold: Int) -> Set<Int> {
         var zeros = Set<Int>()
         for group in groups where (1..<max(1, threshold)).contains(statistics[group.total].value) {
