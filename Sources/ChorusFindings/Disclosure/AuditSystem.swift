@@ -8,7 +8,7 @@ struct AuditSystem {
     private var localIndex: [Int] = []
 
     private struct Component {
-        var program: LinearProgram
+        var presolve: Presolve
         var start: Tableau
         /// Whole-number completions found so far; each settles every quantity it makes 0 or large.
         var points: [[Double]]
@@ -53,19 +53,24 @@ struct AuditSystem {
         }) {
             return true
         }
+        let presolve = component.presolve
+        let (reduced, shift) = presolve.reduce(local, constant: constant)
+        if reduced.isEmpty {
+            return low.map { shift <= $0 + tolerance } == true || high.map { shift >= $0 - tolerance } == true
+        }
+        var found: [[Double]] = []
+        defer { component.points += found.map(presolve.expand) }
         // Pushed down to `low` or below, else up to `high` or above.
         if let low,
             IntegerSearch.reaches(
-                local, atMost: low - constant, in: component.program, from: component.start,
-                points: &component.points)
+                reduced, atMost: low - shift, in: presolve.program, from: component.start, points: &found)
         {
             return true
         }
         guard let high else { return false }
-        let negated = local.map { (variable: $0.variable, coefficient: -$0.coefficient) }
+        let negated = reduced.map { (variable: $0.variable, coefficient: -$0.coefficient) }
         return IntegerSearch.reaches(
-            negated, atMost: constant - high, in: component.program, from: component.start,
-            points: &component.points)
+            negated, atMost: shift - high, in: presolve.program, from: component.start, points: &found)
     }
 
     private mutating func component(_ root: Int) throws(FindingsError) -> Component {
@@ -78,8 +83,10 @@ struct AuditSystem {
                     terms: row.terms.map { (localIndex[$0.variable], $0.coefficient) }, isEquality: row.isEquality,
                     rhs: row.rhs)
             })
-        guard let start = program.start() else { throw FindingsError.inconsistent }
-        let component = Component(program: program, start: start, points: [])
+        guard let presolve = Presolve(program), let start = presolve.program.start() else {
+            throw FindingsError.inconsistent
+        }
+        let component = Component(presolve: presolve, start: start, points: [])
         components[root] = component
         return component
     }
