@@ -140,6 +140,21 @@ import Testing
         }
     }
 
+    /// A large pivot is split across cores, each part carrying the pivot row to rows of its own;
+    /// the tableau must come out the same to the last bit as from one part.
+    @Test(arguments: 0..<20) func pivotsSplitAcrossCoresGiveTheSameBits(seed: Int) throws {
+        var rng = SplitMix64(seed: seed)
+        let program = Self.tableWithKnownTotals(using: &rng)
+        let whole = try #require(Tableau(program, splittingPivotsFrom: .max))
+        let split = try #require(Tableau(program, splittingPivotsFrom: 0))
+        #expect(whole.point == split.point)
+        for variable in 0..<program.variableCount {
+            for sign in [1.0, -1.0] {
+                #expect(whole.minimizing([(variable, sign)]) == split.minimizing([(variable, sign)]))
+            }
+        }
+    }
+
     @Test func aBoundNoPointMeetsMakesTheProgramInfeasible() throws {
         // x0 + x1 = 3 and x1 <= 1; then x0 >= 4.
         let program = LinearProgram(
