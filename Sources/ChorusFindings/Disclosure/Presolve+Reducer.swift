@@ -121,8 +121,7 @@ extension Presolve {
 
         /// Lowers the upper bound, or raises the lower, to the whole number inside `value`.
         private mutating func bound(_ variable: Int, fromAbove: Bool, by value: Double) -> Bool {
-            guard fixed[variable] == nil else {
-                let current = fixed[variable]!
+            if let current = fixed[variable] {
                 return fromAbove ? current <= value + Self.tolerance : current >= value - Self.tolerance
             }
             if fromAbove {
