@@ -29,7 +29,7 @@ extension ChorusDatabase {
 
     /// Everything a message needs from the store, in one read: the sender's opt-out, and the reply
     /// if the message was processed before, or else the sender's conversations and completions of
-    /// `surveys` (their versions as given).
+    /// `surveys` (their versions as given) and the language of a menu of surveys sent last.
     ///
     /// - Throws: ``StoreError`` if `sender` is not a pseudonym or the database cannot be read.
     public func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws
@@ -38,8 +38,8 @@ extension ChorusDatabase {
         try Self.checkPseudonym(sender)
         let messageHash = Self.messageHash(messageID, sender: sender)
         // Typed single values, as rows cost far more to read; JSON is decoded after the read.
-        let (reply, isOptedOut, stored, completed) = try readingQuickly {
-            db -> (String?, Bool, [(String, String)], Set<String>) in
+        let (reply, isOptedOut, stored, completed, menuLanguage) = try readingQuickly {
+            db -> (String?, Bool, [(String, String)], Set<String>, String?) in
             let reply = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT reply FROM sms_messages WHERE gateway = ? AND message_hash = ?"),
                 arguments: [gateway, messageHash])
@@ -47,7 +47,7 @@ extension ChorusDatabase {
                 try Bool.fetchOne(
                     db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sms_opt_outs WHERE sender = ?)"),
                     arguments: [sender]) ?? false
-            if reply != nil { return (reply, isOptedOut, [], []) }
+            if reply != nil { return (reply, isOptedOut, [], [], nil) }
             var stored: [(String, String)] = []
             var completed: Set<String> = []
             for survey in surveys {
@@ -60,15 +60,18 @@ extension ChorusDatabase {
                 }
                 if try hasCompleted(sender, survey.id, survey.version, db) { completed.insert(survey.id) }
             }
-            return (nil, isOptedOut, stored, completed)
+            let menuLanguage = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT language FROM sms_menus WHERE sender = ?"), arguments: [sender])
+            return (nil, isOptedOut, stored, completed, menuLanguage)
         }
         if let reply { return SMSSnapshot(processedReply: reply, isOptedOut: isOptedOut) }
-        var snapshot = SMSSnapshot(isOptedOut: isOptedOut, completed: completed)
+        var snapshot = SMSSnapshot(isOptedOut: isOptedOut, completed: completed, menuLanguage: menuLanguage)
         for (surveyID, json) in stored { snapshot.conversations[surveyID] = try decodeInterview(json) }
         return snapshot
     }
 
-    /// The pseudonym of every sender with a conversation, a completed survey or an opt-out.
+    /// The pseudonym of every sender with a conversation, a completed survey, an opt-out or a
+    /// menu's language.
     ///
     /// - Throws: ``StoreError`` if the database cannot be read.
     public func smsSenders() throws -> [String] {
@@ -77,7 +80,7 @@ extension ChorusDatabase {
                 db,
                 sql: """
                     SELECT sender FROM sms_conversations UNION SELECT sender FROM sms_completed
-                    UNION SELECT sender FROM sms_opt_outs
+                    UNION SELECT sender FROM sms_opt_outs UNION SELECT sender FROM sms_menus
                     """)
         }
     }
@@ -119,6 +122,16 @@ extension ChorusDatabase {
             try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sms_opt_outs WHERE sender = ?)"),
                 arguments: [sender]) ?? false
+        }
+    }
+
+    /// The language the list of surveys was sent to `sender` in, if that was the reply to their
+    /// last message.
+    public func menuLanguage(sender: String) throws -> String? {
+        try Self.checkPseudonym(sender)
+        return try reading { db in
+            try String.fetchOne(
+                db.cachedStatement(sql: "SELECT language FROM sms_menus WHERE sender = ?"), arguments: [sender])
         }
     }
 }

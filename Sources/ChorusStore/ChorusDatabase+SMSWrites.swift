@@ -127,24 +127,37 @@ extension ChorusDatabase {
         if change.optOut == false {
             try db.execute(sql: "DELETE FROM sms_opt_outs WHERE sender = ?", arguments: [sender])
         }
+        if let language = change.menuLanguage {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO sms_menus (sender, language, expires_hour) VALUES (?, ?, ?)
+                    ON CONFLICT (sender) DO UPDATE SET language = excluded.language, expires_hour = excluded.expires_hour
+                    """
+            ).execute(arguments: [sender, language, change.expiresHour])
+        } else if change.forgetsMenu || change.optOut == true {
+            try db.cachedStatement(sql: "DELETE FROM sms_menus WHERE sender = ?").execute(arguments: [sender])
+        }
         if let outgoing = change.outgoing { try queue(outgoing, in: db) }
     }
 
-    /// Deletes the conversations and message records that expire before `hour`, in one transaction.
+    /// Deletes the conversations, menus' languages and message records that expire before `hour`,
+    /// in one transaction.
     ///
     /// Deleted rows are zeroed in the database's pages, but older copies stay in the write-ahead
     /// log until ``eraseArrivalOrder()`` empties it; call that next.
     ///
     /// - Parameter hour: `YYYY-MM-DDTHH` from ``hour(_:in:)``; rows whose hour is earlier go.
-    /// - Returns: How many conversations and message records were deleted.
+    /// - Returns: How many conversations, menus' languages and message records were deleted.
     /// - Throws: ``StoreError`` if `hour` is not an hour or the write fails; then nothing is deleted.
     public func deleteExpired(beforeHour hour: String) throws -> Int {
         guard Self.isHour(hour) else { throw StoreError.notHour }
         return try writing { db in
             try db.execute(sql: "DELETE FROM sms_conversations WHERE expires_hour < ?", arguments: [hour])
-            let conversations = db.changesCount
+            var deleted = db.changesCount
+            try db.execute(sql: "DELETE FROM sms_menus WHERE expires_hour < ?", arguments: [hour])
+            deleted += db.changesCount
             try db.execute(sql: "DELETE FROM sms_messages WHERE expires_hour < ?", arguments: [hour])
-            return conversations + db.changesCount
+            return deleted + db.changesCount
         }
     }
 

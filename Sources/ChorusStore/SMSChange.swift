@@ -29,6 +29,12 @@ public struct SMSChange: Sendable {
     /// The hour (`YYYY-MM-DDTHH`, from ``ChorusDatabase/hour(_:in:)``) after which the conversation
     /// and this message's record are deleted.
     public var expiresHour: String
+    /// The language the list of surveys was sent in as this message's reply, kept for the sender's
+    /// next message, which may choose a survey from it.
+    public var menuLanguage: String?
+    /// Whether to delete the menu's language kept from an earlier message when `menuLanguage` is
+    /// `nil`; false for a sender who has none, so that their message costs no delete.
+    public var forgetsMenu: Bool
     /// A reply to send through the gateway's API, queued in the same transaction; `nil` when the
     /// reply goes back in the webhook's response or there is none.
     public var outgoing: OutboxMessage?
@@ -44,6 +50,8 @@ public struct SMSChange: Sendable {
         completed: (Response, day: Day)? = nil,
         optOut: Bool? = nil,
         expiresHour: String,
+        menuLanguage: String? = nil,
+        forgetsMenu: Bool = false,
         outgoing: OutboxMessage? = nil
     ) {
         self.gateway = gateway
@@ -56,6 +64,8 @@ public struct SMSChange: Sendable {
         self.completed = completed
         self.optOut = optOut
         self.expiresHour = expiresHour
+        self.menuLanguage = menuLanguage
+        self.forgetsMenu = forgetsMenu
         self.outgoing = outgoing
     }
 }

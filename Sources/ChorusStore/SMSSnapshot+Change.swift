@@ -4,7 +4,8 @@ extension SMSSnapshot {
     /// senders' state in memory instead of reading it again.
     ///
     /// It follows ``ChorusDatabase/applySMS(_:)`` rule for rule: an opt-out deletes every
-    /// conversation, a completion deletes its survey's, and `nil` deletes the conversation.
+    /// conversation and the menu's language, a completion deletes its survey's conversation, and
+    /// `nil` deletes the conversation.
     public func applying(_ change: SMSChange) -> SMSSnapshot {
         var next = self
         next.processedReply = nil
@@ -15,6 +16,11 @@ extension SMSSnapshot {
             next.conversations[change.surveyID] = change.completed == nil ? change.interview : nil
         }
         if let optOut = change.optOut { next.isOptedOut = optOut }
+        if let language = change.menuLanguage {
+            next.menuLanguage = language
+        } else if change.forgetsMenu || change.optOut == true {
+            next.menuLanguage = nil
+        }
         return next
     }
 }

@@ -12,15 +12,19 @@ public struct SMSSnapshot: Sendable, Hashable {
     public var conversations: [String: Interview]
     /// The ids of the surveys whose given version the sender completed.
     public var completed: Set<String>
+    /// The language the list of surveys was sent in, when that was the reply to the sender's last
+    /// message: the survey they choose from it starts in that language.
+    public var menuLanguage: String?
 
     /// Creates a snapshot.
     public init(
         processedReply: String? = nil, isOptedOut: Bool = false, conversations: [String: Interview] = [:],
-        completed: Set<String> = []
+        completed: Set<String> = [], menuLanguage: String? = nil
     ) {
         self.processedReply = processedReply
         self.isOptedOut = isOptedOut
         self.conversations = conversations
         self.completed = completed
+        self.menuLanguage = menuLanguage
     }
 }

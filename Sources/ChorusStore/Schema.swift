@@ -21,6 +21,9 @@ enum Schema {
         migrator.registerMigration("findings-v1") { db in
             try db.execute(sql: findingsV1)
         }
+        migrator.registerMigration("sms-menus-v1") { db in
+            try db.execute(sql: smsMenusV1)
+        }
         return migrator
     }
 
@@ -186,6 +189,20 @@ enum Schema {
             PRIMARY KEY (survey_id, survey_version, sequence, ordinal),
             FOREIGN KEY (survey_id, survey_version, sequence)
                 REFERENCES findings_releases (survey_id, survey_version, sequence) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        """
+
+    // With several surveys served, a first message that names none gets the list of their
+    // keywords, in the language the message was in. `sms_menus` keeps that language until the
+    // sender's next message, so that the survey it chooses starts in it: "hola" and then "SAFE"
+    // is a survey in Spanish. Keyed by the pseudonym, WITHOUT ROWID, expiring as a conversation
+    // does, and deleted by the next message or an opt-out.
+    private static let smsMenusV1 = """
+        CREATE TABLE sms_menus (
+            sender TEXT NOT NULL PRIMARY KEY CHECK (length(sender) = 64 AND sender NOT GLOB '*[^0-9a-f]*'),
+            language TEXT NOT NULL CHECK (language <> ''),
+            expires_hour TEXT NOT NULL
+                CHECK (expires_hour GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]')
         ) WITHOUT ROWID;
         """
 }

@@ -23,11 +23,14 @@ import Testing
         interview: Interview? = Self.agreed,
         completed: (Response, day: Day)? = nil,
         optOut: Bool? = nil,
-        expiresHour: String = "2026-11-24T10"
+        expiresHour: String = "2026-11-24T10",
+        menuLanguage: String? = nil,
+        forgetsMenu: Bool = false
     ) -> SMSChange {
         SMSChange(
             gateway: "twilio", messageID: messageID, sender: sender, surveyID: "safety", reply: reply,
-            interview: interview, completed: completed, optOut: optOut, expiresHour: expiresHour)
+            interview: interview, completed: completed, optOut: optOut, expiresHour: expiresHour,
+            menuLanguage: menuLanguage, forgetsMenu: forgetsMenu)
     }
 
     static func count(_ table: String, in database: ChorusDatabase) throws -> Int {
@@ -49,9 +52,10 @@ import Testing
         #expect(try database.conversation(sender: Self.sender, surveyID: "safety") == nil)
     }
 
-    @Test func theSendersAreThoseWithAConversationACompletionOrAnOptOut() throws {
+    @Test func theSendersAreThoseWithAConversationACompletionAnOptOutOrAMenu() throws {
         let database = try StoreFixtures.database()
         let (third, fourth) = (Self.key.pseudonym(forE164: "+15550103333"), Self.key.pseudonym(forE164: "+15550104444"))
+        let fifth = Self.key.pseudonym(forE164: "+15550105555")
         #expect(try database.smsSenders().isEmpty)
         let response = StoreFixtures.response(language: "es")
         try database.applySMS(Self.change("SM1"))
@@ -59,7 +63,8 @@ import Testing
         try database.applySMS(Self.change("SM3", sender: third, optOut: true))
         // A sender who declined has only the reply to their message, which names no sender.
         try database.applySMS(Self.change("SM4", sender: fourth, interview: nil))
-        #expect(try Set(database.smsSenders()) == [Self.sender, Self.other, third])
+        try database.applySMS(Self.change("SM5", sender: fifth, interview: nil, menuLanguage: "es"))
+        #expect(try Set(database.smsSenders()) == [Self.sender, Self.other, third, fifth])
     }
 
     @Test func retriedMessageGetsTheSameReplyAndChangesNothing() throws {
@@ -206,7 +211,9 @@ import Testing
         var replaced = Self.change("SM3", interview: Self.started)
         replaced.interview = Self.agreed
         let changes = [
-            Self.change("SM1", interview: Self.started), other, replaced,
+            Self.change("SM0", interview: nil, menuLanguage: "es"),
+            Self.change("SM1", interview: Self.started, forgetsMenu: true), other, replaced,
+            Self.change("SM2a", interview: Self.agreed, menuLanguage: "en"),
             Self.change("SM4", interview: nil, optOut: true),
             Self.change("SM5", interview: Self.started, optOut: false),
             Self.change("SM6", completed: (StoreFixtures.response(), StoreFixtures.day)),
@@ -221,6 +228,27 @@ import Testing
             #expect(kept == read, "after \(change.messageID)")
         }
         #expect(kept == SMSSnapshot(completed: ["safety"]))
+    }
+
+    @Test func aMenusLanguageIsKeptForTheNextMessageOnly() throws {
+        let database = try StoreFixtures.database()
+        try database.applySMS(Self.change("SM1", interview: nil, menuLanguage: "es"))
+        #expect(try database.menuLanguage(sender: Self.sender) == "es")
+        #expect(try database.menuLanguage(sender: Self.other) == nil)
+        // The menu sent again, in another language
+        try database.applySMS(Self.change("SM2", interview: nil, menuLanguage: "en"))
+        #expect(try database.menuLanguage(sender: Self.sender) == "en")
+        // A change that does not say to forget it keeps it: the webhook says so whenever it had one.
+        try database.applySMS(Self.change("SM3", interview: Self.started))
+        #expect(try database.menuLanguage(sender: Self.sender) == "en")
+        try database.applySMS(Self.change("SM4", interview: Self.started, forgetsMenu: true))
+        #expect(try database.menuLanguage(sender: Self.sender) == nil)
+        #expect(try Self.count("sms_menus", in: database) == 0)
+        // An opt-out forgets it as it forgets conversations.
+        try database.applySMS(Self.change("SM5", interview: nil, menuLanguage: "es"))
+        try database.applySMS(Self.change("SM6", interview: nil, optOut: true))
+        #expect(try Self.count("sms_menus", in: database) == 0)
+        #expect(throws: StoreError.notPseudonym) { try database.menuLanguage(sender: "+15550102030") }
     }
 
     @Test func aNumberCompletesASurveyVersionOnce() throws {
@@ -300,9 +328,14 @@ import Testing
         for (index, (sender, hour)) in zip(senders, ["09", "10", "11"]).enumerated() {
             try database.applySMS(Self.change("SM\(index)", sender: sender, expiresHour: "2026-11-24T\(hour)"))
         }
+        // and a menu's language expiring at 10
+        let menu = Self.key.pseudonym(forE164: "+15550100100")
+        try database.applySMS(
+            Self.change("SM9", sender: menu, interview: nil, expiresHour: "2026-11-24T10", menuLanguage: "es"))
 
         // When what expires before 11 o'clock is deleted
-        #expect(try database.deleteExpired(beforeHour: "2026-11-24T11") == 4)
+        #expect(try database.deleteExpired(beforeHour: "2026-11-24T11") == 6)
+        #expect(try database.menuLanguage(sender: menu) == nil)
 
         // Then only the 11 o'clock conversation and message remain
         #expect(try database.conversation(sender: senders[0], surveyID: "safety") == nil)
@@ -419,10 +452,7 @@ import Testing
 
         // And opening it for writing adds the later migrations and keeps the response
         let database = try ChorusDatabase(path: path)
-        #expect(
-            try database.writer.read { try Schema.migrator.appliedMigrations($0) } == [
-                "v1", "v2", "v3", "findings-v1",
-            ])
+        #expect(try database.writer.read { try Schema.migrator.appliedMigrations($0) } == Schema.migrator.migrations)
         #expect(try database.status().map(\.count) == [1])
         #expect(try !database.isOptedOut(sender: Self.sender))
     }

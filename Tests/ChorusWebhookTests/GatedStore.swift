@@ -53,6 +53,10 @@ final class GatedStore<Inner: SMSStore>: SMSStore {
         try inner.isOptedOut(sender: sender)
     }
 
+    func menuLanguage(sender: String) throws -> String? {
+        try inner.menuLanguage(sender: sender)
+    }
+
     func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws -> SMSSnapshot {
         try inner.smsSnapshot(gateway: gateway, messageID: messageID, sender: sender, surveys: surveys)
     }

@@ -12,6 +12,7 @@ final class MemorySMSStore: SMSStore {
         var replies: [String: (reply: String, expires: String)] = [:]
         var completed: Set<String> = []
         var optedOut: Set<String> = []
+        var menus: [String: (language: String, expires: String)] = [:]
         var responses: [(Response, day: Day)] = []
         var calls = 0
         var applied = 0
@@ -54,22 +55,30 @@ final class MemorySMSStore: SMSStore {
         }
     }
 
+    func menuLanguage(sender: String) throws -> String? {
+        contents.withLock {
+            $0.calls += 1
+            return $0.menus[sender]?.language
+        }
+    }
+
     /// Not counted among the calls: the webhook reads it once as it starts, before any request.
     func smsSenders() throws -> [String] {
         contents.withLock { contents in
             let completed = contents.completed.map { String($0.prefix { $0 != " " }) }
             let conversing = contents.conversations.keys.map { String($0.prefix { $0 != " " }) }
-            return Array(Set(completed + conversing).union(contents.optedOut))
+            return Array(Set(completed + conversing).union(contents.optedOut).union(contents.menus.keys))
         }
     }
 
     func deleteExpired(beforeHour hour: String) throws -> Int {
         contents.withLock {
             $0.calls += 1
-            let before = $0.conversations.count + $0.replies.count
+            let before = $0.conversations.count + $0.replies.count + $0.menus.count
             $0.conversations = $0.conversations.filter { $0.value.expires >= hour }
             $0.replies = $0.replies.filter { $0.value.expires >= hour }
-            return before - $0.conversations.count - $0.replies.count
+            $0.menus = $0.menus.filter { $0.value.expires >= hour }
+            return before - $0.conversations.count - $0.replies.count - $0.menus.count
         }
     }
 
@@ -101,6 +110,11 @@ final class MemorySMSStore: SMSStore {
                 contents.optedOut.remove(change.sender)
             case nil:
                 break
+            }
+            if let language = change.menuLanguage {
+                contents.menus[change.sender] = (language, change.expiresHour)
+            } else if change.forgetsMenu || change.optOut == true {
+                contents.menus[change.sender] = nil
             }
             contents.applied += 1
         }

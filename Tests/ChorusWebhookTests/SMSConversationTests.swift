@@ -314,6 +314,28 @@ import Testing
         #expect(other.send("SAFE") == Self.consentEnglish, "another survey's keyword starts it")
     }
 
+    @Test func aSurveyChosenFromAListSentInSpanishStartsInSpanish() {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        let list = "Responda SAFE para: Seguridad del barrio\nResponda PARKS para: Nuestros parques"
+        #expect(texter.send("hola") == list)
+        #expect(texter.state.menuLanguage == "es")
+        // A reply that chooses nothing gets the list again, still in Spanish.
+        #expect(texter.send("que") == list)
+        #expect(texter.send("PARKS").hasPrefix("Nuestros parques\nAnónima.\nResponda SI"))
+        #expect(texter.state.menuLanguage == nil)
+        #expect(texter.send("si").hasPrefix("Pregunta 1 de 1\n¿Visita un parque?"))
+        // STOP after the list is confirmed in the list's language.
+        var stopping = Texter([WebhookSample.survey, WebhookSample.parks])
+        stopping.send("hola")
+        #expect(stopping.send("STOP").hasPrefix("No recibirá más mensajes"))
+        #expect(stopping.state.menuLanguage == nil)
+        // A language named with the keyword's reply still wins.
+        var english = Texter([WebhookSample.survey, WebhookSample.parks])
+        english.send("hola")
+        english.send("english")
+        #expect(english.send("parks").hasPrefix("Our parks\nAnonymous.\nReply YES"))
+    }
+
     @Test func severalSurveysNeedAKeyword() {
         var texter = Texter([WebhookSample.survey, WebhookSample.parks])
         #expect(texter.send("hi") == "Reply SAFE for: Neighborhood safety\nReply PARKS for: Our parks")

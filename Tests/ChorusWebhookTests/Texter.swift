@@ -33,6 +33,7 @@ struct Texter {
             state.isOptedOut = optOut
             if optOut { state.conversations = [:] }
         }
+        state.menuLanguage = turn.menuLanguage
         return turn.messages.joined(separator: "\n\n")
     }
 

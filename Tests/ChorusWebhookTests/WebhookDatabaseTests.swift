@@ -52,4 +52,25 @@ import Testing
             }
         }
     }
+
+    @Test func aSurveyChosenFromAListSentInSpanishStartsInSpanishAfterARestart() async throws {
+        let harness = try WebhookHarness(surveys: [WebhookSample.survey, WebhookSample.parks])
+        let path = harness.directory.appendingPathComponent("chorus.sqlite").path
+        let database = try ChorusDatabase(path: path)
+        try database.register(survey: WebhookSample.survey, source: Array("sample survey".utf8))
+        try database.register(survey: WebhookSample.parks, source: Array("parks survey".utf8))
+        try await harness.application(store: database).test(.live) { client in
+            let list = try await client.twilio(from: Self.spanish, "Hola", id: "SMmenu1")
+            #expect(
+                list.twimlMessages == [
+                    "Responda SAFE para: Seguridad del barrio\nResponda PARKS para: Nuestros parques"
+                ])
+        }
+        // A server started again reads the list's language from the database.
+        try await harness.application(store: ChorusDatabase(path: path)).test(.live) { client in
+            let consent = try await client.twilio(from: Self.spanish, "PARKS", id: "SMmenu2")
+            #expect(consent.twimlText.hasPrefix("Nuestros parques\nAnónima."))
+        }
+        #expect(try database.menuLanguage(sender: harness.key.pseudonym(forE164: Self.spanish)) == nil)
+    }
 }

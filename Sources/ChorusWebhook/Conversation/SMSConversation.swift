@@ -9,7 +9,8 @@ import ChorusStore
 ///   number, whatever it sends, until START or UNSTOP, which begins the survey afresh.
 /// - HELP and INFO get the help text, then the question on hand again.
 /// - A first message starts the survey's intro and consent; with several surveys served it must
-///   be a survey's SMS keyword, and anything else gets the list of keywords. A message naming a
+///   be a survey's SMS keyword, and anything else gets the list of keywords, in the language of
+///   the message, which the survey chosen from it starts in. A message naming a
 ///   language (`español`, `spanish`, `ES`) starts in that language, and switches language later,
 ///   except at a free-text question, where it is the answer; a greeting such as `hola` starts in
 ///   its language too.
@@ -57,7 +58,7 @@ struct SMSConversation: Sendable {
         if reply.isOne(of: words.stop) {
             // Once opted out, even another STOP gets nothing back.
             guard !state.isOptedOut else { return turn }
-            let (_, phrasebook, language) = speaker(active, reply)
+            let (_, phrasebook, language) = speaker(active, reply, state)
             turn.optOut = true
             turn.interview = nil
             turn.messages = [phrasebook.text(.smsStopped, in: language)]
@@ -69,7 +70,7 @@ struct SMSConversation: Sendable {
             return begin(reply, state, today: today, turn)
         }
         if reply.isOne(of: words.help) {
-            let (survey, phrasebook, language) = speaker(active, reply)
+            let (survey, phrasebook, language) = speaker(active, reply, state)
             turn.messages = [phrasebook.text(.smsHelp, in: language, ["title": survey.title.text(in: language)])]
             if case let (engine, interview)? = active { turn.record(show(engine, interview, briefConsent: true)) }
             return turn
@@ -97,14 +98,21 @@ struct SMSConversation: Sendable {
     }
 
     /// Whose words to speak in, and in which language, for a keyword's answer: the conversation in
-    /// progress, else the first survey, in a language the message names or else its first.
+    /// progress, else the first survey, in a language the message names, else the list of surveys
+    /// was sent in, else its first.
     private func speaker(
-        _ active: (InterviewEngine, Interview)?, _ reply: SMSReply
+        _ active: (InterviewEngine, Interview)?, _ reply: SMSReply, _ state: SMSSnapshot
     ) -> (Survey, Phrasebook, String) {
         if case let (engine, interview)? = active { return (engine.survey, engine.phrasebook, interview.language) }
         let survey = surveys[0]
-        let language = words.language(starting: reply, among: survey.languages) ?? survey.languages.first ?? "en"
-        return (survey, Phrasebook(survey: survey), language)
+        return (survey, Phrasebook(survey: survey), startingLanguage(of: reply, state, among: survey.languages))
+    }
+
+    /// The language to begin in: the one a first message names or greets in, else the one the
+    /// list of surveys was sent in, else the first of `languages`.
+    private func startingLanguage(of reply: SMSReply, _ state: SMSSnapshot, among languages: [String]) -> String {
+        words.language(starting: reply, among: languages)
+            ?? state.menuLanguage.flatMap { languages.contains($0) ? $0 : nil } ?? languages.first ?? "en"
     }
 
     /// A first message, with no conversation in progress: start the survey it asks for.
@@ -120,15 +128,16 @@ struct SMSConversation: Sendable {
             return false
         }
         guard let survey = surveys.count == 1 ? surveys[0] : keyword ?? declined else {
-            let (_, phrasebook, language) = speaker(nil, reply)
+            let (_, phrasebook, language) = speaker(nil, reply, state)
             turn.messages = [menu(in: language, phrasebook)]
+            turn.menuLanguage = language
             return turn
         }
         let engine = InterviewEngine(survey: survey, today: today)
         let stored = state.conversations[survey.id]
         let language =
-            words.language(starting: reply, among: survey.languages) ?? stored?.language ?? survey.languages.first
-            ?? "en"
+            words.language(starting: reply, among: survey.languages) ?? stored?.language
+            ?? startingLanguage(of: reply, state, among: survey.languages)
         turn.surveyID = survey.id
         if state.completed.contains(survey.id) {
             // Said once; the marker keeps further messages quiet until it expires.

@@ -12,4 +12,7 @@ struct SMSTurn: Sendable, Hashable {
     var completed: Response?
     /// A change of opt-out: `true` after a stop, `false` after a start; `nil` leaves it.
     var optOut: Bool?
+    /// The language the list of surveys was sent in, kept so that the survey the next message
+    /// chooses starts in it; `nil` when this reply is not that list.
+    var menuLanguage: String?
 }

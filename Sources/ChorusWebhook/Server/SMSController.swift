@@ -186,7 +186,8 @@ struct SMSController<Store: SMSStore>: Sendable {
             gateway: gateway, messageID: inbound.messageID, sender: sender, surveyID: turn.surveyID,
             reply: Self.stored(parts), interview: turn.interview,
             completed: turn.completed.map { ($0, day: Day(date, in: configuration.timeZone)) }, optOut: turn.optOut,
-            expiresHour: ChorusDatabase.hour(date.addingTimeInterval(expiry), in: .gmt), outgoing: outgoing)
+            expiresHour: ChorusDatabase.hour(date.addingTimeInterval(expiry), in: .gmt),
+            menuLanguage: turn.menuLanguage, forgetsMenu: state.menuLanguage != nil, outgoing: outgoing)
         do {
             try await writer.apply(change)
             states.keep(state.applying(change), for: sender)

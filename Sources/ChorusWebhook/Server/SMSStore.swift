@@ -18,11 +18,15 @@ public protocol SMSStore: Sendable {
     func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool
     /// Whether `sender` opted out.
     func isOptedOut(sender: String) throws -> Bool
+    /// The language the list of surveys was sent to `sender` in, if it was the reply to their last
+    /// message.
+    func menuLanguage(sender: String) throws -> String?
     /// Everything a message needs to know, read at once: the sender's opt-out, and the reply if it
-    /// was processed before, otherwise the sender's conversations and completions of `surveys`.
+    /// was processed before, otherwise the sender's conversations and completions of `surveys` and
+    /// the language of a menu of surveys sent last.
     func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws -> SMSSnapshot
-    /// Every sender the store holds a conversation, a completion or an opt-out of, read once as the
-    /// webhook starts so that a sender not among them needs no read.
+    /// Every sender the store holds a conversation, a completion, an opt-out or a menu's language of,
+    /// read once as the webhook starts so that a sender not among them needs no read.
     func smsSenders() throws -> [String]
     /// Deletes conversations and message records expiring before `beforeHour`; how many went.
     func deleteExpired(beforeHour: String) throws -> Int
@@ -53,7 +57,7 @@ extension SMSStore {
         if let reply = try processedReply(gateway: gateway, sender: sender, messageID: messageID) {
             return SMSSnapshot(processedReply: reply, isOptedOut: isOptedOut)
         }
-        var snapshot = SMSSnapshot(isOptedOut: isOptedOut)
+        var snapshot = SMSSnapshot(isOptedOut: isOptedOut, menuLanguage: try menuLanguage(sender: sender))
         for survey in surveys {
             snapshot.conversations[survey.id] = try conversation(sender: sender, surveyID: survey.id)
             if try hasCompleted(sender: sender, surveyID: survey.id, surveyVersion: survey.version) {
