@@ -18,7 +18,8 @@ extension StoreError {
         switch error.resultCode {
         case .SQLITE_NOTADB: self = .notChorus(path)
         case .SQLITE_CORRUPT: self = StoreError(.notChorus, "\(path) is damaged: \(reason)")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH: self = .cannotOpen(path, reason)
+        case .SQLITE_READONLY: self = .readOnly(path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path, reason)
         case .SQLITE_CONSTRAINT: self = StoreError(.conflict, "cannot save to \(path): \(reason)")
         default: self = .io(path, reason)
         }

@@ -41,6 +41,14 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         Self(.cannotOpen, "cannot open database at \(path): \(reason)")
     }
 
+    /// SQLite's own words, "attempt to write a readonly database", name neither cause nor cure.
+    static func readOnly(_ path: String) -> Self {
+        Self(
+            .cannotOpen,
+            "cannot write to the database at \(path): it or its folder is read-only for this user; run chorus as "
+                + "the user who owns it, or give --db a copy in a folder you can write")
+    }
+
     static func cannotCreate(_ path: String, _ reason: String) -> Self {
         Self(.cannotCreate, "cannot create database at \(path): \(reason)")
     }

@@ -211,6 +211,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: stick.path) == ["kiosk.sqlite"])
     }
 
+    @Test func exportSaysWhenTheDatabaseIsReadOnlyForThisUser() async throws {
+        // Given an organizer's database in a folder this user may read but not write, as on a share
+        let folder = try Self.folder()
+        _ = try Self.database(in: folder, responses: Array(repeating: (.sms, nil, Self.tuesday), count: 12))
+        let out = try Self.folder()
+        try Self.handToReader(folder, out)
+        #expect(chmod(folder.path, 0o555) == 0)
+        let path = folder.appendingPathComponent("chorus.sqlite").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        // When they export from it
+        let result = try await Self.runAsReader(["export", "--db", path, "--out", out.path, "safety-priorities"])
+
+        // Then they are told why, and what to do, and nothing changed
+        #expect(result.status == 66)
+        #expect(
+            result.standardError
+                == "chorus: error: cannot write to the database at \(path): it or its folder is read-only for this "
+                + "user; run chorus as the user who owns it, or give --db a copy in a folder you can write\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     @Test func statusAndMergeFailWhenTheirOutputCannotBeWritten() async throws {
         let organizer = try Self.database(responses: [(.sms, nil, Self.tuesday)])
         let kiosk = try Self.database("kiosk.sqlite", responses: [(.kiosk, Self.library, Self.tuesday)])
