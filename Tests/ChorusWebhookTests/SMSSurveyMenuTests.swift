@@ -37,6 +37,7 @@ import Testing
                 Responda PARKS para: Cuéntenos de los parques.
                 Responda SAFE para: Seguridad del barrio
                 """)
-        #expect(texter.send("listen").hasPrefix("How was today's listening session?\nAnonymous."))
+        // Chosen from the list in Spanish, the survey starts in Spanish.
+        #expect(texter.send("listen").hasPrefix("¿Qué le pareció la sesión de hoy?\nAnónima."))
     }
 }
