@@ -29,7 +29,7 @@ extension ChorusDatabase {
 
     /// Everything a message needs from the store, in one read: the sender's opt-out, and the reply
     /// if the message was processed before, or else the sender's conversations and completions of
-    /// `surveys` (their versions as given) and the language of a menu of surveys sent last.
+    /// `surveys` (in any version) and the language of a menu of surveys sent last.
     ///
     /// - Throws: ``StoreError`` if `sender` is not a pseudonym or the database cannot be read.
     public func smsSnapshot(gateway: String, messageID: String, sender: String, surveys: [Survey]) throws
@@ -58,7 +58,7 @@ extension ChorusDatabase {
                 {
                     stored.append((survey.id, json))
                 }
-                if try hasCompleted(sender, survey.id, survey.version, db) { completed.insert(survey.id) }
+                if try hasCompleted(sender, survey.id, db) { completed.insert(survey.id) }
             }
             let menuLanguage = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT language FROM sms_menus WHERE sender = ?"), arguments: [sender])
@@ -98,21 +98,17 @@ extension ChorusDatabase {
         }
     }
 
-    /// Whether `sender` already completed this version of the survey by text message.
-    public func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool {
+    /// Whether `sender` already completed the survey by text message, in any version: a number
+    /// answers a survey once, and a version raised to fix a typo must not open it to everyone again.
+    public func hasCompleted(sender: String, surveyID: String) throws -> Bool {
         try Self.checkPseudonym(sender)
-        return try reading { db in try hasCompleted(sender, surveyID, surveyVersion, db) }
+        return try reading { db in try hasCompleted(sender, surveyID, db) }
     }
 
-    func hasCompleted(_ sender: String, _ surveyID: String, _ surveyVersion: Int, _ db: Database) throws
-        -> Bool
-    {
+    func hasCompleted(_ sender: String, _ surveyID: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(
-                sql:
-                    "SELECT EXISTS (SELECT 1 FROM sms_completed WHERE sender = ? AND survey_id = ? AND survey_version = ?)"
-            ),
-            arguments: [sender, surveyID, surveyVersion]) ?? false
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sms_completed WHERE sender = ? AND survey_id = ?)"),
+            arguments: [sender, surveyID]) ?? false
     }
 
     /// Whether `sender` opted out, so that nothing but an opt-in may be answered.

@@ -97,9 +97,8 @@ extension ChorusDatabase {
             guard response.surveyID == change.surveyID else {
                 throw StoreError(.conflict, "a completed response must answer the conversation's survey")
             }
-            guard try !hasCompleted(sender, response.surveyID, response.surveyVersion, db) else {
-                throw StoreError.alreadyCompleted(
-                    surveyID: response.surveyID, version: response.surveyVersion, path: path)
+            guard try !hasCompleted(sender, response.surveyID, db) else {
+                throw StoreError.alreadyCompleted(surveyID: response.surveyID, path: path)
             }
             try insert(response, id: ResponseRecord.randomID(), channel: .sms, site: nil, day: day, into: db)
             try db.cachedStatement(

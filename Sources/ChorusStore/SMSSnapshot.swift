@@ -10,7 +10,7 @@ public struct SMSSnapshot: Sendable, Hashable {
     public var isOptedOut: Bool
     /// The sender's stored interviews, by survey id.
     public var conversations: [String: Interview]
-    /// The ids of the surveys whose given version the sender completed.
+    /// The ids of the surveys the sender completed, in any version.
     public var completed: Set<String>
     /// The language the list of surveys was sent in, when that was the reply to the sender's last
     /// message: the survey they choose from it starts in that language.

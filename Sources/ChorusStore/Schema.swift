@@ -92,8 +92,9 @@ enum Schema {
     // - `sms_conversations` holds an unfinished interview (ChorusCore's Interview as JSON) until
     //   it completes or expires. `expires_hour` is `YYYY-MM-DDTHH`, coarse, and only for deleting
     //   state; it is never copied to a response.
-    // - `sms_completed` allows one response per number per survey version. It deliberately has no
-    //   response id: which response a number gave must stay unknowable.
+    // - `sms_completed` allows one response per number per survey, in whichever version (the
+    //   version is kept, though no longer read). It deliberately has no response id: which
+    //   response a number gave must stay unknowable.
     // - `sms_opt_outs` lists senders who texted STOP or a similar word.
     // - `sms_messages` makes a retried webhook idempotent: the gateway's message id, hashed with
     //   SHA-256 since the gateway's own logs pair it with the number, and the reply already given.

@@ -79,8 +79,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         Self(.conflict, "survey '\(id)' version \(version) is not registered in \(path)")
     }
 
-    static func alreadyCompleted(surveyID: String, version: Int, path: String) -> Self {
-        Self(.conflict, "survey '\(surveyID)' version \(version) already has a response from this sender in \(path)")
+    static func alreadyCompleted(surveyID: String, path: String) -> Self {
+        Self(.conflict, "survey '\(surveyID)' already has a response from this sender in \(path)")
     }
 
     static func alreadyProcessed(gateway: String, path: String) -> Self {

@@ -117,7 +117,7 @@ import Testing
         // Given a conversation in progress
         let database = try StoreFixtures.database()
         try database.applySMS(Self.change("SM1"))
-        #expect(try !database.hasCompleted(sender: Self.sender, surveyID: "safety", surveyVersion: 1))
+        #expect(try !database.hasCompleted(sender: Self.sender, surveyID: "safety"))
 
         // When its last message completes it
         let response = StoreFixtures.response(language: "es")
@@ -131,9 +131,9 @@ import Testing
         let answers = Dictionary(
             uniqueKeysWithValues: (contents.answers[stored.id] ?? []).map { ($0.questionID, $0.answer) })
         #expect(answers == response.answers)
-        #expect(try database.hasCompleted(sender: Self.sender, surveyID: "safety", surveyVersion: 1))
-        #expect(try !database.hasCompleted(sender: Self.sender, surveyID: "safety", surveyVersion: 2))
-        #expect(try !database.hasCompleted(sender: Self.other, surveyID: "safety", surveyVersion: 1))
+        #expect(try database.hasCompleted(sender: Self.sender, surveyID: "safety"))
+        #expect(try !database.hasCompleted(sender: Self.sender, surveyID: "other"))
+        #expect(try !database.hasCompleted(sender: Self.other, surveyID: "safety"))
         #expect(try database.conversation(sender: Self.sender, surveyID: "safety") == nil)
         #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: "SM2") == "¡Gracias!")
 
@@ -191,11 +191,11 @@ import Testing
         #expect(
             try database.smsSnapshot(gateway: "twilio", messageID: "SM3", sender: Self.other, surveys: surveys)
                 == SMSSnapshot(completed: ["safety"]))
-        // Completing another version of the survey does not count
+        // Completing another version of the survey counts too: a number answers a survey once.
         #expect(
             try database.smsSnapshot(
                 gateway: "twilio", messageID: "SM3", sender: Self.other, surveys: [StoreFixtures.survey(version: 2)]
-            ) == SMSSnapshot())
+            ) == SMSSnapshot(completed: ["safety"]))
         #expect(throws: StoreError.notPseudonym) {
             try database.smsSnapshot(gateway: "twilio", messageID: "SM3", sender: "+15550102030", surveys: surveys)
         }
@@ -251,21 +251,24 @@ import Testing
         #expect(throws: StoreError.notPseudonym) { try database.menuLanguage(sender: "+15550102030") }
     }
 
-    @Test func aNumberCompletesASurveyVersionOnce() throws {
+    @Test func aNumberCompletesASurveyOnceWhateverItsVersion() throws {
         let database = try StoreFixtures.database()
+        try database.register(survey: StoreFixtures.survey(version: 2), source: StoreFixtures.source(version: 2))
         let completed = (StoreFixtures.response(), day: StoreFixtures.day)
         try database.applySMS(Self.change("SM1", completed: completed))
+        var laterVersion = StoreFixtures.response()
+        laterVersion.surveyVersion = 2
 
-        let error = try #require(throws: StoreError.self) {
-            try database.applySMS(Self.change("SM2", reply: "¡Gracias!", completed: completed))
+        for (messageID, response) in [("SM2", completed.0), ("SM2b", laterVersion)] {
+            let error = try #require(throws: StoreError.self) {
+                try database.applySMS(
+                    Self.change(messageID, reply: "¡Gracias!", completed: (response, StoreFixtures.day)))
+            }
+            #expect(error.kind == .conflict)
+            #expect(error.description == "survey 'safety' already has a response from this sender in \(database.path)")
+            #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: messageID) == nil)
         }
-
-        #expect(error.kind == .conflict)
-        #expect(
-            error.description == "survey 'safety' version 1 already has a response from this sender in \(database.path)"
-        )
         #expect(try database.contents().responses.count == 1)
-        #expect(try database.processedReply(gateway: "twilio", sender: Self.sender, messageID: "SM2") == nil)
         // Another number may still answer.
         try database.applySMS(Self.change("SM3", sender: Self.other, completed: completed))
         #expect(try database.contents().responses.count == 2)
@@ -374,7 +377,7 @@ import Testing
         let calls: [() throws -> Void] = [
             { _ = try database.conversation(sender: number, surveyID: "safety") },
             { _ = try database.isOptedOut(sender: number) },
-            { _ = try database.hasCompleted(sender: number, surveyID: "safety", surveyVersion: 1) },
+            { _ = try database.hasCompleted(sender: number, surveyID: "safety") },
             { try database.applySMS(Self.change("SM1", sender: number)) },
             { try database.applySMS(Self.change("SM1", sender: Self.sender.uppercased())) },
         ]

@@ -45,8 +45,8 @@ final class GatedStore<Inner: SMSStore>: SMSStore {
         try inner.processedReply(gateway: gateway, sender: sender, messageID: messageID)
     }
 
-    func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool {
-        try inner.hasCompleted(sender: sender, surveyID: surveyID, surveyVersion: surveyVersion)
+    func hasCompleted(sender: String, surveyID: String) throws -> Bool {
+        try inner.hasCompleted(sender: sender, surveyID: surveyID)
     }
 
     func isOptedOut(sender: String) throws -> Bool {

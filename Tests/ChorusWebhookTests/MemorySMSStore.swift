@@ -41,10 +41,10 @@ final class MemorySMSStore: SMSStore {
         }
     }
 
-    func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool {
+    func hasCompleted(sender: String, surveyID: String) throws -> Bool {
         contents.withLock {
             $0.calls += 1
-            return $0.completed.contains("\(sender) \(surveyID) \(surveyVersion)")
+            return $0.completed.contains("\(sender) \(surveyID)")
         }
     }
 
@@ -97,7 +97,7 @@ final class MemorySMSStore: SMSStore {
             let conversation = change.sender + " " + change.surveyID
             if let (response, day) = change.completed {
                 contents.responses.append((response, day: day))
-                contents.completed.insert("\(change.sender) \(response.surveyID) \(response.surveyVersion)")
+                contents.completed.insert("\(change.sender) \(response.surveyID)")
                 contents.conversations[conversation] = nil
             } else {
                 contents.conversations[conversation] = change.interview.map { ($0, change.expiresHour) }

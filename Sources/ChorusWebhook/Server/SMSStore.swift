@@ -14,8 +14,8 @@ public protocol SMSStore: Sendable {
     func conversation(sender: String, surveyID: String) throws -> Interview?
     /// The reply already given to a message from `sender`, if it was processed before.
     func processedReply(gateway: String, sender: String, messageID: String) throws -> String?
-    /// Whether `sender` completed this version of a survey.
-    func hasCompleted(sender: String, surveyID: String, surveyVersion: Int) throws -> Bool
+    /// Whether `sender` completed a survey, in any version.
+    func hasCompleted(sender: String, surveyID: String) throws -> Bool
     /// Whether `sender` opted out.
     func isOptedOut(sender: String) throws -> Bool
     /// The language the list of surveys was sent to `sender` in, if it was the reply to their last
@@ -60,7 +60,7 @@ extension SMSStore {
         var snapshot = SMSSnapshot(isOptedOut: isOptedOut, menuLanguage: try menuLanguage(sender: sender))
         for survey in surveys {
             snapshot.conversations[survey.id] = try conversation(sender: sender, surveyID: survey.id)
-            if try hasCompleted(sender: sender, surveyID: survey.id, surveyVersion: survey.version) {
+            if try hasCompleted(sender: sender, surveyID: survey.id) {
                 snapshot.completed.insert(survey.id)
             }
         }
