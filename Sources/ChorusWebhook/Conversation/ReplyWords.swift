@@ -20,13 +20,36 @@ struct ReplyWords {
     /// Opting out in Spanish: words carriers know, and whole messages that plainly ask it.
     private static let spanishStop: Set<String> = [
         "alto", "parar", "cancelar", "baja", "nomasmensajes", "noquieromasmensajes", "dejendeescribirme",
+        "yanoquiero", "yanoquieromensajes", "noquieromas", "nomeescriban", "nomeescribanmas", "dejendeenviarme",
+        "dejendeenviarmemensajes", "borrame", "eliminame", "sacame", "sacamedelalista", "denmedebaja",
+        "darmedebaja", "quierodarmedebaja", "basta",
     ]
+    /// Words said around a request to stop, which leave it one: "stop please", "alto por favor".
+    private static let polite = ["please", "pls", "plz", "thanks", "thankyou", "porfavor", "gracias"]
     /// Asking what this is.
     let help: Set<String> = ["help", "info", "ayuda"]
     let yes: Set<String>
     let no: Set<String>
     let back: Set<String>
     let skip: Set<String>
+    /// Whether `reply` opts out: a stop word or a plain request to stop, alone or with "please"
+    /// or the like before or after it.
+    func optsOut(_ reply: SMSReply) -> Bool {
+        Self.unadorned(reply.keyword).contains { stop.contains($0) }
+    }
+
+    /// `keyword`, and `keyword` without a polite word at its start or end.
+    private static func unadorned(_ keyword: String) -> [String] {
+        guard !keyword.isEmpty else { return [] }
+        return [keyword]
+            + polite.flatMap { word in
+                [
+                    keyword.hasPrefix(word) ? String(keyword.dropFirst(word.count)) : nil,
+                    keyword.hasSuffix(word) ? String(keyword.dropLast(word.count)) : nil,
+                ].compactMap { $0 }
+            }
+    }
+
     /// Language tags by the names and codes a sender may use for them ("espanol", "spanish", "es").
     let languages: [String: String]
     /// Survey ids by their SMS keywords; the first survey's where two share one.
@@ -38,6 +61,11 @@ struct ReplyWords {
         var stop: Set<String> = Self.spanishStop.union([
             "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout",
             "stoptexting", "stoptextingme", "stopmessagingme", "nomoretexts", "nomoremessages", "arret",
+            "unsubscribeme", "optmeout", "removeme", "removemefromyourlist", "removemefromthelist",
+            "removemefromthislist", "takemeoff", "takemeoffyourlist", "takemeoffthelist", "donttextme",
+            "donottextme", "dontmessageme", "donotmessageme", "dontcontactme", "donotcontactme", "stopsendingme",
+            "stopsendingmetexts", "stopsendingmemessages", "stopsendingmessages", "stopmessages", "stoptexts",
+            "leavemealone",
         ])
         // Only what clearly says yes, as it agrees to take part: not "ok", with which people also
         // acknowledge a goodbye after NO.
@@ -88,6 +116,8 @@ struct ReplyWords {
     /// word such as "hola" or "ayuda".
     func language(starting reply: SMSReply, among languages: [String]) -> String? {
         language(named: reply, among: languages)
-            ?? spoken[reply.keyword].flatMap { languages.contains($0) ? $0 : nil }
+            ?? Self.unadorned(reply.keyword).lazy.compactMap { spoken[$0] }.first.flatMap {
+                languages.contains($0) ? $0 : nil
+            }
     }
 }

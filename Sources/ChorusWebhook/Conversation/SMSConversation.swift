@@ -55,7 +55,7 @@ struct SMSConversation: Sendable {
         let surveyID = active?.0.survey.id ?? surveys[0].id
         var turn = SMSTurn(surveyID: surveyID, interview: state.conversations[surveyID])
 
-        if reply.isOne(of: words.stop) {
+        if words.optsOut(reply) {
             // Once opted out, even another STOP gets nothing back.
             guard !state.isOptedOut else { return turn }
             let (_, phrasebook, language) = speaker(active, reply, state)
@@ -85,7 +85,7 @@ struct SMSConversation: Sendable {
     /// Whether `message` opts out: no limit on messages may refuse it, as a revocation must be
     /// honoured.
     func optsOut(_ message: String) -> Bool {
-        SMSReply(message).isOne(of: words.stop)
+        words.optsOut(SMSReply(message))
     }
 
     /// Every confirmation of an opt-out, in each survey's words and languages: the one reply a
