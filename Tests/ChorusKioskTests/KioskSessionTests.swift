@@ -218,6 +218,16 @@ import Testing
         #expect(kiosk.onScreen == "walk")
     }
 
+    @Test func aCommaBeforeThreeDigitsSeparatesThousands() {
+        var kiosk = KioskDriver()
+        kiosk.reach("household")
+        // Read as 1.2, it would be refused as a fraction; read as 1, it would be taken.
+        kiosk.type("1,200")
+        kiosk.press(.enter)
+        #expect(kiosk.screen.message == "Please enter a number from 1 to 30.")
+        #expect(kiosk.onScreen == "household")
+    }
+
     @Test func aRankingTakesNoMoreThanItsPicks() throws {
         var kiosk = KioskDriver()
         kiosk.reach("worries")

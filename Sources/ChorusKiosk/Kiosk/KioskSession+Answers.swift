@@ -94,9 +94,7 @@ extension KioskSession {
             default: return .text(editor.text)
             }
         case .number:
-            // A decimal comma, as Spanish writes 2,5, is a decimal point.
-            let typed = String(editor.text.map { $0 == "," ? "." : $0 })
-            return Double(typed).map(Answer.number) ?? .text(editor.text)
+            return Answer.typedNumber(editor.text).map(Answer.number) ?? .text(editor.text)
         case .text, .note:
             return .text(editor.text)
         }

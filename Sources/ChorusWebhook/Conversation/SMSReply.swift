@@ -1,3 +1,4 @@
+import ChorusCore
 import Foundation
 
 /// A text message as the conversation reads it: forgiving of case, accents, spacing and the
@@ -64,23 +65,11 @@ struct SMSReply {
         return (number, SMSReply(String(folded.dropFirst(digits.count))))
     }
 
-    /// The message as one number ("3", "2.5", "-1", "2,5"), or `nil`; written out too ("three")
-    /// when `spelledOut`.
+    /// The message as one number, read as ``Answer/typedNumber(_:)`` reads it at a kiosk, or
+    /// `nil`; written out too ("three") when `spelledOut`.
     func number(spelledOut: Bool = false) -> Double? {
         if spelledOut, let word = Self.numberWords[folded] { return Double(word) }
-        var written = folded.filter { !$0.isWhitespace }
-        if written.hasPrefix("+") { written.removeFirst() }
-        // A lone comma is a decimal comma ("2,5") unless three digits follow it ("1,000").
-        let commas = written.filter { $0 == "," }.count
-        if commas == 1, !written.contains("."),
-            let after = written.split(separator: ",", omittingEmptySubsequences: false).last, after.count != 3
-        {
-            written = written.replacingOccurrences(of: ",", with: ".")
-        } else {
-            written = written.replacingOccurrences(of: ",", with: "")
-        }
-        guard written.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
-        return Double(written)
+        return Answer.typedNumber(folded)
     }
 
     /// `text` folded for comparison: lowercase, accents removed, spaces collapsed.
