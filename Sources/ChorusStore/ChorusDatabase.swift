@@ -35,6 +35,10 @@ public struct ChorusDatabase: Sendable {
         case .unusable(let reason):
             throw StoreError.cannotOpen(path, reason)
         case .regularFile:
+            // SQLite would open it read-only without a word, and the first write would fail: after
+            // a resident's last answer, or once an export's files are out. And its -wal and -shm,
+            // made by this user, would keep the owner from opening it.
+            if !readOnly, !file.isWritable { throw StoreError.readOnly(path) }
             // Look before writing: even switching to WAL would alter a file that is not ours.
             let probe = try Self.openToRead(path)
             try Self.check(probe, path: path, writable: !readOnly)

@@ -59,6 +59,11 @@ struct DatabaseFile {
         return stat(path + "-wal", &info) != 0 ? errno == ENOENT : info.st_size == 0
     }
 
+    /// Whether this user may change the file and create files beside it, as a writer must.
+    var isWritable: Bool {
+        access(path, W_OK) == 0 && isInWritableFolder
+    }
+
     /// Whether files can be created beside this one, as SQLite's -wal and -shm must be.
     var isInWritableFolder: Bool {
         let slash = path.lastIndex(of: "/")

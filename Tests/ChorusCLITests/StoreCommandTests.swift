@@ -211,26 +211,39 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: stick.path) == ["kiosk.sqlite"])
     }
 
-    @Test func exportSaysWhenTheDatabaseIsReadOnlyForThisUser() async throws {
-        // Given an organizer's database in a folder this user may read but not write, as on a share
+    @Test(arguments: [false, true])
+    func exportSaysWhenTheDatabaseIsReadOnlyForThisUserAndWritesNothing(_ onlyTheFile: Bool) async throws {
+        // Given an organizer's database that this user may read but not write, or in a folder they
+        // may not write, as on a share
         let folder = try Self.folder()
         _ = try Self.database(in: folder, responses: Array(repeating: (.sms, nil, Self.tuesday), count: 12))
         let out = try Self.folder()
-        try Self.handToReader(folder, out)
-        #expect(chmod(folder.path, 0o555) == 0)
         let path = folder.appendingPathComponent("chorus.sqlite").path
+        try Self.handToReader(folder, out)
+        if onlyTheFile {
+            // Given back to root, or kept from the tests' own user by its mode.
+            if getuid() == 0 { #expect(chown(path, 0, 0) == 0) }
+            #expect(chmod(path, 0o444) == 0)
+        } else {
+            #expect(chmod(folder.path, 0o555) == 0)
+        }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
         // When they export from it
-        let result = try await Self.runAsReader(["export", "--db", path, "--out", out.path, "safety-priorities"])
+        let release = out.appendingPathComponent("release").path
+        let result = try await Self.runAsReader(["export", "--db", path, "--out", release, "safety-priorities"])
 
-        // Then they are told why, and what to do, and nothing changed
+        // Then they are told why, and what to do, before any release is written that the database
+        // could not record, and nothing changed
         #expect(result.status == 66)
         #expect(
             result.standardError
                 == "chorus: error: cannot write to the database at \(path): it or its folder is read-only for this "
                 + "user; run chorus as the user who owns it, or give --db a copy in a folder you can write\n")
+        #expect(!FileManager.default.fileExists(atPath: release))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // Nor a -wal or -shm of this user's, which would keep the owner from opening it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["chorus.sqlite"])
     }
 
     @Test func statusAndMergeFailWhenTheirOutputCannotBeWritten() async throws {

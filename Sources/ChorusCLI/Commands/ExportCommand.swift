@@ -57,8 +57,11 @@ struct ExportCommand: ParsableCommand {
             try Threshold(minimumCount: minCell ?? Threshold.standard, reason: reason?.trimmedWhitespace)
         }
         let database = try StoreFailure.reporting {
-            // Opened read-only first, so a wrong path is reported rather than created.
-            _ = try ChorusDatabase(path: store.path, readOnly: true)
+            // A wrong path is reported rather than created. An existing file is not opened to read
+            // first: that would leave a -shm and -wal of this user's beside one they cannot write.
+            if !FileManager.default.fileExists(atPath: store.path) {
+                _ = try ChorusDatabase(path: store.path, readOnly: true)
+            }
             return try ChorusDatabase(path: store.path)
         }
         let survey = try surveyToExport(from: database)
