@@ -94,4 +94,21 @@ import Testing
                 == "Named most among the options with published numbers: “Parks”.")
         #expect(english.prioritySummary(priority([("Parks", 30), ("Schools", 12)])) == "Named most: “Parks”.")
     }
+
+    @Test func aWithheldNumberOfRespondentsIsNotSaidToBeSmall() {
+        // It may be withheld to keep an earlier release from being subtracted, with hundreds
+        // answering; and telling a small count from a protective one would narrow it down.
+        let english = ReleaseWords(language: "en")
+        let spanish = ReleaseWords(language: "es")
+        let channels: [(String, PublishedCount)] = [("sms", .suppressed), ("kiosk", .count(0))]
+        #expect(
+            english.reachSentence(respondents: .suppressed, byChannel: channels)
+                == "How many residents answered is withheld, so that no one can be singled out.")
+        #expect(
+            spanish.reachSentence(respondents: .suppressed, byChannel: channels)
+                == "No se publica cuántas personas respondieron, para que nadie pueda ser identificado.")
+        #expect(
+            english.reachSentence(respondents: .count(342), byChannel: [("sms", .count(342))])
+                == "342 residents answered.")
+    }
 }

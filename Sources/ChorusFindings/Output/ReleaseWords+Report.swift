@@ -45,9 +45,11 @@ extension ReleaseWords {
 
     func reachSentence(respondents: PublishedCount, byChannel: [(String, PublishedCount)]) -> String {
         guard case .count(let total) = respondents else {
+            // Not "too few answered": the count may be withheld to keep an earlier release or
+            // another count from being subtracted, and saying which would narrow it down.
             return spanish
-                ? "Respondieron muy pocas personas para publicar cuántas."
-                : "Too few residents answered to publish how many."
+                ? "No se publica cuántas personas respondieron, para que nadie pueda ser identificado."
+                : "How many residents answered is withheld, so that no one can be singled out."
         }
         let parts = byChannel.compactMap { code, count -> String? in
             guard case .count(let value) = count, value > 0 else { return nil }
