@@ -12,6 +12,25 @@ import Testing
         ])
     }
 
+    @Test(arguments: [
+        (
+            "https://sms.example.org/sms/twilio",
+            "without the gateway's path: https://sms.example.org, not https://sms.example.org/sms/twilio"
+        ),
+        ("https://sms.example.org/chorus/sms/json/", "without the gateway's path: https://sms.example.org/chorus,"),
+        ("https://sms.example.org/?from=twilio", "without a query or fragment"),
+        ("sms.example.org", "as a URL such as https://sms.example.org"),
+    ])
+    func aPublicURLThatWouldFailEverySignatureIsRefused(_ url: String, _ message: String) async throws {
+        let directory = try Scratch.folder()
+        let result = try await ChorusProcess.run([
+            "serve", "--db", directory.path + "/sms.sqlite", "--public-url", url, "Surveys/listening-session.xml",
+        ])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("Please give --public-url " + message), "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
     @Test func aPortInUseIsRefusedBeforeAnythingIsCreated() async throws {
         // Given another program listening on the port
         let directory = try Scratch.folder()

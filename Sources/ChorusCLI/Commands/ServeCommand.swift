@@ -81,9 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         if Self.address(listen) == nil {
             throw ValidationError("Please give --listen as host:port, e.g. 127.0.0.1:8080.")
         }
-        if let publicURL, URL(string: publicURL)?.scheme == nil {
-            throw ValidationError("Please give --public-url as a URL such as https://sms.example.org.")
-        }
+        if let publicURL { try Self.checkPublicURL(publicURL) }
         if rateLimit < 0 { throw ValidationError("Please give --rate-limit as messages per minute, or 0.") }
         if let telnyxAPIURL, URL(string: telnyxAPIURL)?.scheme == nil {
             throw ValidationError("Please give --telnyx-api-url as a URL such as https://api.telnyx.com.")
@@ -157,6 +155,25 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as WebhookError {
             StandardError.write("chorus: error: \(error.description)")
             throw ExitStatus.usage
+        }
+    }
+
+    /// Refuses a public URL that would make every signature fail, as the whole webhook URL pasted
+    /// from a gateway's console would: each request's path is added to it.
+    static func checkPublicURL(_ text: String) throws {
+        guard let url = URL(string: text), url.scheme != nil, url.host != nil else {
+            throw ValidationError("Please give --public-url as a URL such as https://sms.example.org.")
+        }
+        guard url.query == nil, url.fragment == nil else {
+            throw ValidationError(
+                "Please give --public-url without a query or fragment, such as https://sms.example.org.")
+        }
+        let path = String(url.path.reversed().drop { $0 == "/" }.reversed())
+        if let route = WebhookConfiguration.gatewayNames.map({ "/sms/\($0)" }).first(where: path.hasSuffix) {
+            let base = String(text.reversed().drop { $0 == "/" }.reversed().dropLast(route.count))
+            throw ValidationError(
+                "Please give --public-url without the gateway's path: \(base), not \(text); each request's path, "
+                    + "such as \(route), is added to it.")
         }
     }
 
