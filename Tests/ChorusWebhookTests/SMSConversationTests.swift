@@ -319,8 +319,11 @@ import Testing
         let list = "Responda SAFE para: Seguridad del barrio\nResponda PARKS para: Nuestros parques"
         #expect(texter.send("hola") == list)
         #expect(texter.state.menuLanguage == "es")
-        // A reply that chooses nothing gets the list again, still in Spanish.
-        #expect(texter.send("que") == list)
+        // A reply that chooses nothing gets nothing, so that a phone answering by itself cannot
+        // draw the list again and again; HELP sends it again, still in Spanish.
+        #expect(texter.send("que") == "")
+        #expect(texter.state.menuLanguage == "es")
+        #expect(texter.send("ayuda").hasSuffix("\n\n" + list))
         #expect(texter.send("PARKS").hasPrefix("Nuestros parques\nAnónima.\nResponda SI"))
         #expect(texter.state.menuLanguage == nil)
         #expect(texter.send("si").hasPrefix("Pregunta 1 de 1\n¿Visita un parque?"))
@@ -332,8 +335,16 @@ import Testing
         // A language named with the keyword's reply still wins.
         var english = Texter([WebhookSample.survey, WebhookSample.parks])
         english.send("hola")
-        english.send("english")
+        #expect(english.send("english") == "Reply SAFE for: Neighborhood safety\nReply PARKS for: Our parks")
         #expect(english.send("parks").hasPrefix("Our parks\nAnonymous.\nReply YES"))
+    }
+
+    @Test func helpBeforeASurveyIsChosenSaysHowToStartEach() {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        #expect(
+            texter.send("HELP").hasSuffix(
+                "Reply STOP to stop.\n\nReply SAFE for: Neighborhood safety\nReply PARKS for: Our parks"))
+        #expect(texter.send("parks").hasPrefix("Our parks\nAnonymous."))
     }
 
     @Test func severalSurveysNeedAKeyword() {

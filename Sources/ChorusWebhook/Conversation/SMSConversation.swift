@@ -10,7 +10,8 @@ import ChorusStore
 /// - HELP and INFO get the help text, then the question on hand again.
 /// - A first message starts the survey's intro and consent; with several surveys served it must
 ///   be a survey's SMS keyword, and anything else gets the list of keywords, in the language of
-///   the message, which the survey chosen from it starts in. A message naming a
+///   the message, which the survey chosen from it starts in. The list is not sent twice running
+///   in one language; HELP sends it with the help text. A message naming a
 ///   language (`español`, `spanish`, `ES`) starts in that language, and switches language later,
 ///   except at a free-text question, where it is the answer; a greeting such as `hola` starts in
 ///   its language too.
@@ -72,7 +73,13 @@ struct SMSConversation: Sendable {
         if reply.isOne(of: words.help) {
             let (survey, phrasebook, language) = speaker(active, reply, state)
             turn.messages = [phrasebook.text(.smsHelp, in: language, ["title": survey.title.text(in: language)])]
-            if case let (engine, interview)? = active { turn.record(show(engine, interview, briefConsent: true)) }
+            if case let (engine, interview)? = active {
+                turn.record(show(engine, interview, briefConsent: true))
+            } else if surveys.count > 1 {
+                // The help names the first survey only; how to start any of them follows.
+                turn.messages.append(menu(in: language, phrasebook))
+                turn.menuLanguage = language
+            }
             return turn
         }
         if case let (engine, interview)? = active {
@@ -129,8 +136,10 @@ struct SMSConversation: Sendable {
         }
         guard let survey = surveys.count == 1 ? surveys[0] : keyword ?? declined else {
             let (_, phrasebook, language) = speaker(nil, reply, state)
-            turn.messages = [menu(in: language, phrasebook)]
             turn.menuLanguage = language
+            // Sent again only in another language the message asks for, so that a phone answering
+            // by itself cannot draw it again and again; HELP sends it too.
+            if state.menuLanguage != language { turn.messages = [menu(in: language, phrasebook)] }
             return turn
         }
         let engine = InterviewEngine(survey: survey, today: today)
