@@ -93,6 +93,14 @@ struct ExportCommand: ParsableCommand {
 
         try refuseFewSinceLastRelease(
             survey: survey, database: database, responses: responses, k: threshold.minimumCount)
+        if responses < threshold.minimumCount {
+            // Allowed, to try the whole way through early; but an organizer who only wanted a look
+            // should know the release is kept and binds the later ones.
+            StandardError.write(
+                "chorus: note: \(responses) \(responses == 1 ? "response is" : "responses are") fewer than "
+                    + "\(threshold.minimumCount), so this release withholds every count above 0; it is recorded all "
+                    + "the same, and later releases are checked against it")
+        }
 
         // The audit's bar draws over the reading one: on a release checked against earlier ones
         // that withheld much, it can take a minute, which a bar left full would pass as a hang.
