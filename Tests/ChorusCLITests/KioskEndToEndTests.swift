@@ -171,12 +171,14 @@ import Testing
         #expect(result.standardError.contains("set CHORUS_KIOSK_PIN or give --pin-file FILE"))
     }
 
-    @Test func standardInputThatIsNotATerminalIsAClearError() async throws {
+    @Test func standardInputThatIsNotATerminalIsAClearErrorAndCreatesNothing() async throws {
+        let folder = try Scratch.folder()
         let result = try await ChorusProcess.run(
-            ["kiosk", "Surveys/safety-priorities.xml", "--db", try Scratch.folder().path + "/k.sqlite"],
+            ["kiosk", "Surveys/safety-priorities.xml", "--db", folder.path + "/k.sqlite"],
             environment: ["CHORUS_KIOSK_PIN": Self.pin])
         #expect(result.status == 64)
         #expect(result.standardError.contains("is not a terminal"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
     @Test func killedMidInterviewKeepsEveryCompletedResponseAndNoPartial() async throws {

@@ -52,6 +52,12 @@ struct KioskCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let pin = try organizerPIN()
+        do {
+            try Kiosk.checkTerminal()
+        } catch {
+            StandardError.write("chorus: error: \(error.description)")
+            throw ExitCode(error.exitStatus)
+        }
         let database = try StoreFailure.reporting {
             let database = try ChorusDatabase(path: store.path)
             try database.register(survey: survey, source: source)

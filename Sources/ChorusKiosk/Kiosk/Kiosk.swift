@@ -52,6 +52,12 @@ public struct Kiosk: Sendable {
         self.save = save
     }
 
+    /// Refuses to go on when standard input or output is not a terminal, as ``run()`` would, so
+    /// that a kiosk started wrongly is told so before it creates a database.
+    public static func checkTerminal() throws(KioskError) {
+        try Terminal.checkAttached()
+    }
+
     /// Runs the kiosk on standard input and output until the organizer enters the PIN.
     ///
     /// The terminal is restored however this ends, including by SIGTERM, SIGHUP or a crash.

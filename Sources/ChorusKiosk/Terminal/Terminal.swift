@@ -23,10 +23,15 @@ final class Terminal {
     private let resizePipe: (read: Int32, write: Int32)
     private var isRestored = false
 
-    /// Takes over standard input and output, which must both be terminals.
-    init(plain: Bool) throws(KioskError) {
+    /// Refuses standard input or output that is not a terminal.
+    static func checkAttached() throws(KioskError) {
         guard isatty(STDIN_FILENO) == 1 else { throw .notATerminal("standard input") }
         guard isatty(STDOUT_FILENO) == 1 else { throw .notATerminal("standard output") }
+    }
+
+    /// Takes over standard input and output, which must both be terminals.
+    init(plain: Bool) throws(KioskError) {
+        try Self.checkAttached()
         var modes = termios()
         guard tcgetattr(STDIN_FILENO, &modes) == 0 else { throw .terminalFailed("read the terminal's modes", errno) }
         var ends: [Int32] = [-1, -1]
