@@ -30,8 +30,10 @@ import Testing
         #expect(lines.contains { $0.contains("duplicate question id 'safe-night'") })
     }
 
-    @Test func spanishPreviewReadsInSpanish() async throws {
-        let result = try await ChorusProcess.run(["preview", "--lang", "es", "Surveys/safety-priorities.xml"])
+    @Test(arguments: ["es", "ES"])
+    func spanishPreviewReadsInSpanish(_ tag: String) async throws {
+        // Language tags are matched without regard to case, as BCP 47 has them.
+        let result = try await ChorusProcess.run(["preview", "--lang", tag, "Surveys/safety-priorities.xml"])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("Prioridades de seguridad en nuestro barrio\n"))
         #expect(result.standardOutput.contains("Consentimiento\n"))

@@ -65,13 +65,7 @@ struct ExportCommand: ParsableCommand {
             return try ChorusDatabase(path: store.path)
         }
         let survey = try surveyToExport(from: database)
-        let language = lang ?? survey.languages[0]
-        guard survey.languages.contains(language) else {
-            StandardError.write(
-                "chorus: error: survey '\(survey.id)' has no '\(language)'; it has "
-                    + survey.languages.joined(separator: ", "))
-            throw ExitStatus.usage
-        }
+        let language = try survey.language(asked: lang)
         // A plain count: status's GROUP BY would sort every response in memory first.
         let responses = try StoreFailure.reporting {
             try database.responseCount(surveyID: survey.id, version: survey.version)

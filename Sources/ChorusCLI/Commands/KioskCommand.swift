@@ -45,12 +45,7 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let (survey, source) = try SurveyLoader.loadWithSource(file)
-        if let lang, !survey.languages.contains(lang) {
-            StandardError.write(
-                "chorus: error: survey '\(survey.id)' has no '\(lang)'; it has \(survey.languages.joined(separator: ", "))"
-            )
-            throw ExitStatus.usage
-        }
+        let language = try lang.map { try survey.language(asked: $0) }
         let pin = try organizerPIN()
         do {
             try Kiosk.checkTerminal()
@@ -67,7 +62,7 @@ struct KioskCommand: ParsableCommand {
         }
         let site = self.site?.trimmedWhitespace
         let kiosk = Kiosk(
-            survey: survey, language: lang, idleTimeout: .seconds(idleTimeout), plain: plain, pin: pin,
+            survey: survey, language: language, idleTimeout: .seconds(idleTimeout), plain: plain, pin: pin,
             today: LocalDay.now().daysSinceEpoch
         ) { response in
             try database.save(response, channel: .kiosk, site: site, day: LocalDay.now().day)

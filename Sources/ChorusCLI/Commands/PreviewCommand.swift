@@ -19,13 +19,7 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         let survey = try SurveyLoader.load(file)
-        let language = lang ?? survey.languages[0]
-        guard survey.languages.contains(language) else {
-            StandardError.write(
-                "chorus: error: survey '\(survey.id)' has no '\(language)'; it has \(survey.languages.joined(separator: ", "))"
-            )
-            throw ExitStatus.usage
-        }
+        let language = try survey.language(asked: lang)
         try StandardOutput.write(SurveyPreview(survey: survey, language: language, showsTexts: sms).render() + "\n")
     }
 }
