@@ -128,6 +128,13 @@ import Testing
         #expect(other.send("START") == Self.consentEnglish)
     }
 
+    @Test func theKeywordOrStartAgainAtTheConsentAsksOnlyForTheConsent() {
+        var texter = Texter()
+        #expect(texter.send("SAFE") == Self.consentEnglish)
+        #expect(texter.send("SAFE") == Self.consentAgainEnglish)
+        #expect(texter.send("start") == Self.consentAgainEnglish)
+    }
+
     @Test func anInvalidReplyGetsTheReasonAndTheQuestionAgain() {
         var texter = Texter()
         texter.send(["hi", "yes"])

@@ -179,9 +179,12 @@ struct SMSConversation: Sendable {
             if named == language { return show(engine, interview, briefConsent: true) }
             return show(engine, engine.changeLanguage(named, interview))
         }
-        // "Parks" or "Start" may answer a free-text question too, and then it is the answer.
+        // "Parks" or "Start" may answer a free-text question too, and then it is the answer. At the
+        // consent, the introduction just sent is not sent again.
         let isKeyword = words.keywords[reply.keyword] != nil
-        if !asksForText, isKeyword || reply.isOne(of: words.start) { return show(engine, interview) }
+        if !asksForText, isKeyword || reply.isOne(of: words.start) {
+            return show(engine, interview, briefConsent: true)
+        }
         switch step {
         case .consent:
             if reply.isOne(of: words.yes) { return show(engine, engine.agree(interview)) }
