@@ -152,6 +152,14 @@ import Testing
         }
     }
 
+    @Test func aLessThanSignInAnAttributeSaysHowToWriteIt() throws {
+        let source = try Fixture.text("minimal.xml").replacingOccurrences(
+            of: #"quasi-identifier="true">"#, with: #"quasi-identifier="true" show-if="1 < 2">"#)
+        #expect(
+            Fixture.diagnostics(source).map(\.message).first
+                == "'<' cannot be written as itself inside an attribute; write &lt;, as in show-if=\"age &lt; 18\"")
+    }
+
     @Test func textAfterTheSurveyIsReported() throws {
         let source = try Fixture.text("minimal.xml") + "<survey/>"
         #expect(Fixture.diagnostics(source).map(\.message) == ["there is content after the closing </survey>"])

@@ -22,6 +22,11 @@ enum LibXMLMessages {
             ("Extra content at the end of the document", { _ in "there is content after the closing </survey>" }),
             ("StartTag: invalid element name", { _ in "'<' must start an element; write &lt; for a literal <" }),
             (
+                "Unescaped '<' not allowed in attributes values",
+                { _ in "'<' cannot be written as itself inside an attribute; write &lt;, as in show-if=\"age &lt; 18\""
+                }
+            ),
+            (
                 "xmlParseEntityRef: no name",
                 { _ in "'&' must start a reference such as &amp;; write &amp; for a literal &" }
             ),
