@@ -53,6 +53,11 @@ import Testing
         #expect(release.table("idea") == nil)
         #expect(release.period == MonthRange(first: Month("2026-11")!, last: Month("2026-11")!))
         #expect(release.disclosure.suppressedCounts == 0)
+        // The codebook says which range a boundary value such as 4 is counted in.
+        let codebook = try #require(release.files(survey: survey, language: "en").first { $0.path == "codebook.md" })
+        #expect(
+            String(decoding: codebook.bytes, as: UTF8.self).contains(
+                "each range holds its lower end and goes up to the next range's, which it does not hold"))
     }
 
     @Test func breaksQuestionsDownByQuasiIdentifiersChannelAndSite() throws {

@@ -96,6 +96,15 @@ extension ReleaseWords {
 
     var rangeLabel: String { spanish ? "Rango" : "Range" }
     var decimalsLabel: String { spanish ? "decimales" : "decimals" }
+    var numberRangesNote: String {
+        spanish
+            ? "Las tablas cuentan las respuestas por tramos, con el código `desde-hasta` cuando un tramo abarca más "
+                + "de un valor: cada tramo incluye su límite inferior y llega hasta el siguiente sin incluirlo; el "
+                + "último incluye también su límite superior."
+            : "The tables count answers in ranges, coded `from-to` where a range spans more than one value: each "
+                + "range holds its lower end and goes up to the next range's, which it does not hold; the last "
+                + "holds its upper end too."
+    }
     var codeLabel: String { spanish ? "Código" : "Code" }
     var dataFilesHeading: String { spanish ? "Archivos de datos" : "Data files" }
     var columnLabel: String { spanish ? "Columna" : "Column" }

@@ -30,8 +30,10 @@ extension ReleaseWords {
     var placeTitle: String { spanish ? "Lugar" : "Place" }
     var placeDescription: String {
         spanish
-            ? "1 para la puntuación más alta; las opciones empatadas sin desempate comparten lugar."
-            : "1 for the highest score; tied options that nothing tells apart share a place."
+            ? "1 para la puntuación más alta entre las opciones cuya puntuación se publica; las opciones empatadas "
+                + "sin desempate comparten lugar."
+            : "1 for the highest score among the options whose scores are published; tied options that nothing "
+                + "tells apart share a place."
     }
     var scoreTitle: String { spanish ? "Puntuación" : "Score" }
     func scoreDescription(_ method: PriorityMethod) -> String {

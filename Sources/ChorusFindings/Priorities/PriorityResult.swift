@@ -65,7 +65,7 @@ public struct PriorityOption: Sendable, Hashable {
     public var value: String
     /// The option's label, in the survey's words.
     public var label: LocalizedText
-    /// 1 for the highest score; options that remain tied share a place. `nil` when the score is withheld.
+    /// 1 for the highest published score; options that remain tied share a place. `nil` when the score is withheld.
     public var place: Int?
     /// The score, when every count it is made of is published.
     public var score: Int?

@@ -99,11 +99,13 @@ struct Codebook {
             ]
         case .number(let minimum, let maximum, let decimals):
             let range = [minimum.map { "≥ \(Answer.format($0))" }, maximum.map { "≤ \(Answer.format($0))" }]
-            return [
-                "",
+            let counted =
                 "\(words.rangeLabel): " + (range.compactMap { $0 }.joined(separator: ", "))
-                    + "; \(words.decimalsLabel): \(decimals)",
-            ]
+                + "; \(words.decimalsLabel): \(decimals)"
+            // With both bounds the tables count answers in ranges (see QuestionSlot), whose codes
+            // say nothing of where a boundary value goes.
+            guard let minimum, let maximum, maximum > minimum else { return ["", counted] }
+            return ["", counted, "", words.numberRangesNote]
         case .text, .note:
             return []
         }
