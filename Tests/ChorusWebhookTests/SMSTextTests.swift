@@ -58,6 +58,17 @@ import Testing
         #expect(parts.joined(separator: " ") == text)
     }
 
+    @Test func anOptionsNumberStaysWithItsLabelEvenWhenThatTakesAnotherText() {
+        // A label of one long word: cut after "1)", two texts would do, and "1)" would end the first
+        let label = String(repeating: "🌳", count: 34)
+        let parts = SMSText("¿Qué prefiere?\n1) " + label).parts
+        #expect(parts.count == 3)
+        #expect(parts.first == "¿Qué prefiere?")
+        #expect(parts.dropFirst().first?.hasPrefix("1) 🌳") == true)
+        #expect(!parts.contains { $0.hasSuffix("1)") })
+        for part in parts { #expect(SMSText(part).length <= 70) }
+    }
+
     @Test func aLongUCS2TextIsCutWithinItsBudgetAtLineBreaks() {
         let line = "¿Cuántas personas viven en su casa?"
         let text = Array(repeating: line, count: 5).joined(separator: "\n")

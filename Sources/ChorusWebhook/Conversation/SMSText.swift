@@ -131,18 +131,26 @@ struct SMSText: Hashable {
             var isGSM7 = true
             var end = start
             var (lastSpace, lastSentenceEnd, lastLineBreak): (Int?, Int?, Int?) = (nil, nil, nil)
+            var lineStart = start
             while end < units.endIndex {
                 let unit = units[end]
                 let stillGSM7 = isGSM7 && unit.septets != nil
                 let used = stillGSM7 ? septets + (unit.septets ?? 0) : utf16 + unit.utf16
                 guard used <= (stillGSM7 ? Encoding.gsm7 : .ucs2).singleCapacity else { break }
-                if unit.isSpace { lastSpace = end }
+                if unit.isSpace, !numbersOption(from: lineStart, to: end) { lastSpace = end }
                 if unit.isSpace, end > start, units[end - 1].endsSentence { lastSentenceEnd = end }
-                if unit.isLineBreak { lastLineBreak = end }
+                if unit.isLineBreak { (lastLineBreak, lineStart) = (end, end + 1) }
                 (septets, utf16, isGSM7) = (septets + (unit.septets ?? 0), utf16 + unit.utf16, stillGSM7)
                 end += 1
             }
             return (end, lastSpace, lastSentenceEnd, lastLineBreak)
+        }
+
+        /// Whether the units from `start` to `end` are an option's number, "2)", which the space
+        /// after it must not part from its label.
+        private func numbersOption(from start: Int, to end: Int) -> Bool {
+            end - start >= 2 && units[end - 1].ascii == UInt8(ascii: ")")
+                && units[start..<(end - 1)].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.ascii) }
         }
     }
 
@@ -156,6 +164,8 @@ struct SMSText: Hashable {
         var isLineBreak: Bool
         /// A full stop, question or exclamation mark, colon or semicolon.
         var endsSentence: Bool
+        /// The character when it is ASCII, else 0.
+        var ascii: UInt8
         var end: Int
 
         func cost(_ encoding: Encoding) -> Int {
@@ -179,7 +189,8 @@ struct SMSText: Hashable {
                 units.append(
                     Unit(
                         septets: GSM7.septets(latin: scalar), utf16: 1, isSpace: isSpace,
-                        isLineBreak: scalar == "\n", endsSentence: ".?!:;".unicodeScalars.contains(scalar), end: end))
+                        isLineBreak: scalar == "\n", endsSentence: ".?!:;".unicodeScalars.contains(scalar),
+                        ascii: scalar.isASCII ? UInt8(scalar.value) : 0, end: end))
             }
             return units
         }
@@ -190,7 +201,7 @@ struct SMSText: Hashable {
                     septets: GSM7.septets(character), utf16: character.utf16.count, isSpace: character.isWhitespace,
                     isLineBreak: character.isNewline,
                     endsSentence: ".?!:;".contains(character),
-                    end: end))
+                    ascii: character.asciiValue ?? 0, end: end))
         }
         return units
     }
