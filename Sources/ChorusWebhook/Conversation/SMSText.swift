@@ -54,8 +54,9 @@ struct SMSText: Hashable {
     /// 160 characters even when another part is UCS-2. A part ends at a line break, so that an
     /// option stays with its number and each text reads on its own, as texts may arrive out of
     /// order; only a line too long for one message is cut, after a sentence where it can be,
-    /// else between words. Of the cuttings that cut least, the one with the fewest parts is
-    /// taken. A word longer than a part is cut between characters, never inside one.
+    /// else between words, but never between an option's number and its label. Of the cuttings
+    /// that cut least, the one with the fewest parts is taken. A word longer than a part is cut
+    /// between characters, never inside one.
     var parts: [String] {
         let units = units()
         if units.reduce(0, { $0 + $1.cost(encoding) }) <= encoding.singleCapacity { return text.isEmpty ? [] : [text] }
