@@ -62,7 +62,10 @@ import Testing
         #expect(texter.state.conversations["safety-priorities"] != nil)
     }
 
-    @Test(arguments: ["español", "Espanol", "spanish", "ES", "es.", "Hola", "¡hola!", "comenzar", "Sí", "si"])
+    @Test(arguments: [
+        "español", "Espanol", "spanish", "ES", "es.", "Hola", "¡hola!", "comenzar", "Sí", "si", "Hola, buenas tardes",
+        "buenos días", "Buenas noches",
+    ])
     func aFirstMessageNamingALanguageOrGreetingInItStartsInIt(_ message: String) {
         var texter = Texter()
         #expect(texter.send(message) == Self.consentSpanish)

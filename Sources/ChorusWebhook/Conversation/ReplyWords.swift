@@ -112,12 +112,16 @@ struct ReplyWords {
         self.languages[reply.keyword].flatMap { languages.contains($0) ? $0 : nil }
     }
 
-    /// The language a first message is in, among `languages`: the one it names, or the one of a
-    /// word such as "hola" or "ayuda".
+    /// The language a first message is in, among `languages`: the one it names, the one of a
+    /// word such as "hola" or "ayuda", or the one of a greeting it opens with ("Hola, buenas
+    /// tardes", "buenos días").
     func language(starting reply: SMSReply, among languages: [String]) -> String? {
-        language(named: reply, among: languages)
-            ?? Self.unadorned(reply.keyword).lazy.compactMap { spoken[$0] }.first.flatMap {
-                languages.contains($0) ? $0 : nil
-            }
+        let spokenIn =
+            Self.unadorned(reply.keyword).lazy.compactMap { spoken[$0] }.first
+            ?? reply.tokens.first.flatMap { Self.greetings[$0] }
+        return language(named: reply, among: languages) ?? spokenIn.flatMap { languages.contains($0) ? $0 : nil }
     }
+
+    /// First words of a greeting that say their language, whatever follows them.
+    private static let greetings = ["hola": "es", "buenas": "es", "buenos": "es", "saludos": "es"]
 }
