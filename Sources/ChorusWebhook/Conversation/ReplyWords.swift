@@ -41,13 +41,13 @@ struct ReplyWords {
     /// `keyword`, and `keyword` without a polite word at its start or end.
     private static func unadorned(_ keyword: String) -> [String] {
         guard !keyword.isEmpty else { return [] }
-        return [keyword]
-            + polite.flatMap { word in
-                [
-                    keyword.hasPrefix(word) ? String(keyword.dropFirst(word.count)) : nil,
-                    keyword.hasSuffix(word) ? String(keyword.dropLast(word.count)) : nil,
-                ].compactMap { $0 }
-            }
+        // Every message is read here, and few have a polite word: one array, strings only for those.
+        var forms = [keyword]
+        for word in polite {
+            if keyword.hasPrefix(word) { forms.append(String(keyword.dropFirst(word.count))) }
+            if keyword.hasSuffix(word) { forms.append(String(keyword.dropLast(word.count))) }
+        }
+        return forms
     }
 
     /// Language tags by the names and codes a sender may use for them ("espanol", "spanish", "es").
