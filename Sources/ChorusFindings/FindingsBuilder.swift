@@ -215,7 +215,7 @@ public struct FindingsBuilder: Sendable {
             guard !failures.isEmpty else { return .success(suppression.suppressed) }
             var stuck: [Audit.Failure] = []
             for failure in failures {
-                let id = currentStatistic(of: failure, plan: plan, earlier: earlier)
+                let id = currentStatistic(of: failure, plan: plan, earlier: earlier) { !suppression.suppressed[$0] }
                 let target = id.flatMap {
                     suppression.suppressed[$0] ? suppression.nearestPublished(to: $0, sparing: spared) : $0
                 }
@@ -233,10 +233,12 @@ public struct FindingsBuilder: Sendable {
         }
     }
 
-    /// The statistic of this release a failure is about or is nearest to.
-    private static func currentStatistic(of failure: Audit.Failure, plan: ReleasePlan, earlier: [EarlierRelease])
-        -> Int?
-    {
+    /// The statistic of this release a failure is about or is nearest to; of a group's, the first
+    /// that `isPreferred`, else the first.
+    private static func currentStatistic(
+        of failure: Audit.Failure, plan: ReleasePlan, earlier: [EarlierRelease],
+        preferring isPreferred: (Int) -> Bool = { _ in true }
+    ) -> Int? {
         func statistic(_ subject: Audit.Subject) -> Int? {
             switch subject {
             case .current(let id): id
@@ -246,6 +248,9 @@ public struct FindingsBuilder: Sendable {
         switch failure {
         case .count(let subject): return statistic(subject)
         case .change(let from, let to): return statistic(to) ?? statistic(from)
+        case .groupChange(let from, let to):
+            let ids = (to + from).compactMap(statistic)
+            return ids.first(where: isPreferred) ?? ids.first
         }
     }
 

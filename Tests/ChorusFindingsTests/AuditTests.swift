@@ -1,3 +1,4 @@
+import ChorusStore
 import Testing
 
 @testable import ChorusFindings
@@ -85,5 +86,75 @@ import Testing
         #expect(try second.failures(progress: &progress) == [])
         #expect(progress.searched == 4)
         #expect(progress.provenSafe.count == 3)
+    }
+
+    /// One line of areas, its total and each area's count, and its earlier releases, each with
+    /// the areas it withheld.
+    static func areaReleases(_ releases: [(counts: [Int], withheld: Set<String>)]) -> [EarlierRelease] {
+        releases.enumerated().map { index, release in
+            let statistics = areas(release.counts)
+            let suppressed = statistics.statistics.map { release.withheld.contains($0.key) }
+            return EarlierRelease(
+                ReleaseLedger(
+                    surveyID: "safety", surveyVersion: 1, sequence: index + 1, month: "2026-0\(index + 1)",
+                    threshold: .default, statistics: statistics, suppressed: suppressed))
+        }
+    }
+
+    static func areas(_ counts: [Int]) -> StatisticSet {
+        var statistics = StatisticSet()
+        let total = statistics.add("area", counts.reduce(0, +))
+        let parts = zip(["north", "south", "east", "west"], counts).map { statistics.add("area=\($0)", $1) }
+        statistics.sum(total, parts)
+        return statistics
+    }
+
+    @Test func whatCountsWithheldTogetherGrewByIsAsSmallACountAsEitherOne() throws {
+        // The first release withheld east (15) and west (8), whose sum, 23, is 60 minus north and
+        // south. Published now as 17 and 11, they say that 5 of the new respondents live in the
+        // east or the west, though neither count's own growth can be told (0 to 5 each).
+        let earlier = Self.areaReleases([([20, 17, 15, 8], ["area=east", "area=west"])])
+        let now = Self.areas([31, 17, 17, 11])
+        let east = try #require(now.id(of: "area=east"))
+        let west = try #require(now.id(of: "area=west"))
+        var suppressed = [Bool](repeating: false, count: now.statistics.count)
+
+        let published = Audit(statistics: now, suppressed: suppressed, threshold: 11, earlier: earlier)
+        #expect(
+            try published.failures() == [
+                .groupChange(
+                    from: [.earlier(release: 0, position: 1), .earlier(release: 0, position: 4)],
+                    to: [.current(east), .current(west)])
+            ])
+
+        // Withheld now too, beside a published north and south, their sum is still 28: no better.
+        suppressed[east] = true
+        suppressed[west] = true
+        let together = Audit(statistics: now, suppressed: suppressed, threshold: 11, earlier: earlier)
+        #expect(try together.failures().isEmpty == false)
+
+        // South, withheld as well, grew by 0, so the three grew by 5 too. North grew by 11: withheld
+        // instead, the three could have grown by anything from 0 to 16.
+        suppressed[try #require(now.id(of: "area=south"))] = true
+        #expect(try Audit(statistics: now, suppressed: suppressed, threshold: 11, earlier: earlier).failures() != [])
+        suppressed[try #require(now.id(of: "area=south"))] = false
+        suppressed[try #require(now.id(of: "area=north"))] = true
+        let wider = try Audit(statistics: now, suppressed: suppressed, threshold: 11, earlier: earlier).failures()
+        #expect(wider == [], "\(wider)")
+    }
+
+    @Test func whatCountsWithheldTogetherGrewByIsNotCheckedAcrossAReleaseThatPublishedThem() throws {
+        // The second release published east and west; from the first to this one, what they grew
+        // by together is what they grew by from the second, plus what the first two releases
+        // already told. The second release's own audit answered for the first part.
+        let earlier = Self.areaReleases([
+            ([20, 17, 15, 8], ["area=east", "area=west"]), ([20, 17, 17, 11], []),
+        ])
+        let now = Self.areas([40, 37, 30, 30])
+        var suppressed = [Bool](repeating: false, count: now.statistics.count)
+        for key in ["area=east", "area=west", "area=south"] { suppressed[try #require(now.id(of: key))] = true }
+
+        let failures = try Audit(statistics: now, suppressed: suppressed, threshold: 11, earlier: earlier).failures()
+        #expect(failures == [], "\(failures)")
     }
 }

@@ -179,6 +179,13 @@ struct JointAttacker {
         guard let before = completions(of: first), let total = first.reach.respondents.value,
             let after = completions(of: second, totals: total...total + 2 * k)
         else { return nil }
+        return disclosures(first: first, second: second, k: k, before: before, after: after)
+    }
+
+    /// What the attacker learns from two releases, given each one's completions.
+    func disclosures(
+        first: FindingsRelease, second: FindingsRelease, k: Int, before: [[Int]], after: [[Int]]
+    ) -> [String] {
         // Every pair of completions in which no count shrank, by index.
         var pairs: [(Int, Int)] = []
         for (i, old) in before.enumerated() {
@@ -203,6 +210,40 @@ struct JointAttacker {
             // What changed counts the new respondents, published or not.
             if isSmall(pairs.map { newValues[$0.1] - oldValues[$0.0] }) { found.append("change of \(new.name)") }
         }
+        // So does what the counts withheld together in one line of a table changed by.
+        let oldCells = Dictionary(uniqueKeysWithValues: cells(of: first).map { ($0.name, $0) })
+        for line in withheldLines(of: first) + withheldLines(of: second) {
+            guard let old = Self.union(line.compactMap { oldCells[$0] }, count: line.count),
+                let new = Self.union(line.compactMap { newCells[$0] }, count: line.count)
+            else { continue }
+            let oldValues = before.map { joint in old.reduce(0) { $0 + joint[$1] } }
+            let newValues = after.map { joint in new.reduce(0) { $0 + joint[$1] } }
+            if isSmall(pairs.map { newValues[$0.1] - oldValues[$0.0] }) {
+                found.append("change of \(line.joined(separator: " + "))")
+            }
+        }
         return found
+    }
+
+    /// The joint cells of `cells`, if there are `count` of them.
+    private static func union(_ cells: [Cell], count: Int) -> [Int]? {
+        cells.count == count ? cells.flatMap(\.members) : nil
+    }
+
+    /// The names of the cells a release withholds in each line of a table, the line's total
+    /// aside, where there are two or more: a reader works out their sum from the total and the
+    /// rest of the line.
+    func withheldLines(of release: FindingsRelease) -> [[String]] {
+        var lines: [String: [String]] = [:]
+        for cell in cells(of: release) where cell.count == .suppressed {
+            guard let table = release.table(cell.table) else { continue }
+            for (index, dimension) in table.dimensions.enumerated()
+            where dimension.values[cell.coordinates[index]].role != .total {
+                var line = cell.coordinates
+                line[index] = -1
+                lines["\(cell.table) \(line)", default: []].append(cell.name)
+            }
+        }
+        return lines.values.filter { $0.count > 1 }.sorted { $0.joined() < $1.joined() }
     }
 }

@@ -204,4 +204,53 @@ import Testing
             population.attacker.disclosures(first: first, second: second, k: 10) == [],
             "\(second.tables.map { ($0.id, $0.cells.map(\.count)) })")
     }
+
+    /// North's "no" is withheld in the first release (5), published in the second (13) and
+    /// withheld in the third, which adds 3. What it grew by from the first to the third is what it
+    /// grew by to the second and then from there, each checked in its own pair; checked whole, its
+    /// two releases were unrelated unknowns that nothing could bound, and the third release
+    /// withheld everything around it trying.
+    @Test func aCountPublishedInBetweenSplitsWhatItGrewByIntoTwoChecks() throws {
+        let population = Population(
+            areas: ["north", "south"], answers: ["yes", "no"], channels: ["kiosk"], joint: [12, 5, 12, 12], k: 11)
+        let survey = population.survey
+        let database = try FindingsFixtures.database(for: survey)
+        var releases: [FindingsRelease] = []
+        let batches = [population.joint, [11, 8, 11, 11], [11, 3, 11, 11]]
+        for (month, batch) in zip(["2026-09", "2026-10", "2026-11"], batches) {
+            try FindingsFixtures.save(population.entries(batch), to: database, survey: survey)
+            let release = try FindingsFixtures.build(survey, database, month: month, showingSparseTables: true)
+            try database.recordRelease(release)
+            releases.append(release)
+        }
+
+        #expect(releases[0].cell("q.by.area", "north", "no")?.count == .suppressed)
+        #expect(releases[1].cell("q.by.area", "north", "no")?.count == .count(13))
+        #expect(releases[2].cell("q.by.area", "north", "no")?.count == .suppressed)
+        #expect(
+            releases[2].disclosure.suppressedCounts < 6,
+            "\(releases[2].tables.map { ($0.id, $0.cells.map(\.count)) })")
+    }
+
+    /// The helpers' case, at k = 5: the first release withheld east (5) and west (2), whose sum,
+    /// 7, is the total less north and south. Published in the second as 6 and 5, each could have
+    /// grown by anything from 0 to 4, but together they grew by exactly 4: four new respondents
+    /// live in the east or the west.
+    @Test func countsWithheldTogetherAreNotPublishedAfterTooFewMoreJoinThem() throws {
+        let population = Population(
+            areas: ["north", "south", "east", "west"], answers: ["yes", "no"], channels: ["kiosk"],
+            joint: [7, 0, 6, 0, 5, 0, 2, 0], k: 5)
+        let (first, database) = try Self.release(population, month: "2026-10")
+        #expect(first.cell("area", "east")?.count == .suppressed)
+        #expect(first.cell("area", "west")?.count == .suppressed)
+        try database.recordRelease(first)
+
+        var more = population
+        more.joint = [5, 0, 0, 0, 1, 0, 3, 0]
+        let (second, _) = try Self.release(more, database: database)
+
+        let published = ["east", "west"].compactMap { second.cell("area", $0)?.count.value }
+        #expect(published.count < 2, "\(published)")
+        #expect(population.attacker.disclosures(first: first, second: second, k: 5) == [])
+    }
 }

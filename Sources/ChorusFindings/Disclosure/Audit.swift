@@ -1,7 +1,8 @@
 /// The check that runs before anything is written: whether an attacker who knows every published
 /// relation of this release and of earlier ones, that counts are whole and never negative, and
 /// that they never shrink from one release to the next, can narrow a withheld count into 1 to
-/// k-1; and the same for what a count grew by between releases, since that counts new respondents.
+/// k-1; and the same for what a count grew by between releases, since that counts new respondents,
+/// and for what counts withheld side by side grew by, where a release's totals gave their sum.
 /// A count of the same people as a withheld one must be withheld too, however large: the reader
 /// who sees it knows the other.
 ///
@@ -18,6 +19,8 @@ struct Audit {
     enum Failure: Hashable, Sendable, Error {
         case count(Subject)
         case change(from: Subject, to: Subject)
+        /// What counts withheld together grew by (see ``Group``).
+        case groupChange(from: [Subject], to: [Subject])
     }
 
     let statistics: StatisticSet
@@ -119,7 +122,8 @@ struct Audit {
             !suppressed[id] && statistics.samePeople(as: id).contains { suppressed[$0] }
         }.map { .count(.current($0)) }
         let zerosToCheck = attributeZeros.sorted().filter { suppressed[$0] && !wasPublishedAsZero($0) }
-        let total = zerosToCheck.count + system.subjects.count + changes.count
+        let groups = self.groups()
+        let total = zerosToCheck.count + system.subjects.count + changes.count + groups.count
         var done = 0
         func step() {
             done += 1
@@ -159,7 +163,34 @@ struct Audit {
             {
                 continue
             }
+            // A release in between that published the count splits this growth in two, each part
+            // never negative and checked in its own pair: when each part can be 0 or at least k,
+            // so can their sum, though no one search spans both releases' unknowns.
+            guard system.joinsOneComponent(terms.map(\.variable)) else { continue }
             try check(.change(from: change.from, to: change.to)) { () throws(FindingsError) in
+                try system.canLeaveSmallRange(terms, constant: constant, k: k)
+            }
+        }
+        for group in groups {
+            step()
+            var terms: Terms = []
+            var constant = 0.0
+            var truth: Double? = 0
+            for (index, coefficient) in group.coefficients.enumerated() {
+                for (subject, sign) in [(group.to[index], 1.0), (group.from[index], -1.0)] {
+                    let weight = sign * Double(coefficient)
+                    let index = variable(subject)
+                    if index >= 0 { terms.append((index, weight)) } else { constant += weight * known(subject) }
+                    truth = truth.flatMap { sum in self.truth(of: subject).map { sum + weight * $0 } }
+                }
+            }
+            let k = Double(threshold)
+            if let truth, truth == 0 || truth >= k { continue }
+            // Where releases in between published some of the counts, this release's unknowns and
+            // the other's may share no relation. No search spans both; the releases in between
+            // were checked against the other, and each of them is checked against this one.
+            guard system.joinsOneComponent(terms.map(\.variable)) else { continue }
+            try check(.groupChange(from: group.from, to: group.to)) { () throws(FindingsError) in
                 try system.canLeaveSmallRange(terms, constant: constant, k: k)
             }
         }

@@ -19,6 +19,12 @@ struct AuditSystem {
         return subjects.count - 1
     }
 
+    /// Whether `variables` all lie in one component, so that one search can bound a sum of them.
+    mutating func joinsOneComponent(_ variables: [Int]) -> Bool {
+        if componentOf.isEmpty { split() }
+        return Set(variables.map { componentOf[$0] }).count <= 1
+    }
+
     /// Whether some whole-number completion makes `Σ terms + constant` 0 or less, or at least `k`.
     mutating func canLeaveSmallRange(_ terms: [(variable: Int, coefficient: Double)], constant: Double, k: Double)
         throws(FindingsError) -> Bool
