@@ -233,7 +233,7 @@ public struct FindingsBuilder: Sendable {
         }
     }
 
-    /// The statistic of this release a failure is about or is nearest to; of a group's, the first
+    /// The statistic of this release a failure is about or is nearest to; of a sum's, the first
     /// that `isPreferred`, else the first.
     private static func currentStatistic(
         of failure: Audit.Failure, plan: ReleasePlan, earlier: [EarlierRelease],
@@ -248,7 +248,7 @@ public struct FindingsBuilder: Sendable {
         switch failure {
         case .count(let subject): return statistic(subject)
         case .change(let from, let to): return statistic(to) ?? statistic(from)
-        case .groupChange(let from, let to):
+        case .sumChange(let from, let to):
             let ids = (to + from).compactMap(statistic)
             return ids.first(where: isPreferred) ?? ids.first
         }

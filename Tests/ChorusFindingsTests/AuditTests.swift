@@ -122,7 +122,7 @@ import Testing
         let published = Audit(statistics: now, suppressed: suppressed, threshold: 11, earlier: earlier)
         #expect(
             try published.failures() == [
-                .groupChange(
+                .sumChange(
                     from: [.earlier(release: 0, position: 1), .earlier(release: 0, position: 4)],
                     to: [.current(east), .current(west)])
             ])

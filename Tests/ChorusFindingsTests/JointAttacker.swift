@@ -133,13 +133,16 @@ struct JointAttacker {
         return found
     }
 
-    /// Each 0 in a group of 1 to k-1 respondents that a reader can be sure of, published or, given
-    /// `completions`, 0 in every one of them: it tells what every one of them answered.
+    /// Each 0 in a group of 1 to k-1 respondents, or of 1 to 2k-1 in a row of a breakdown, that a
+    /// reader can be sure of, published or, given `completions`, 0 in every one of them: it tells
+    /// what every one of them answered.
     func attributeDisclosures(in release: FindingsRelease, k: Int, truth: [Int], completions: [[Int]]?) -> [String] {
         func value(_ cell: Cell, _ joint: [Int]) -> Int { cell.members.reduce(0) { $0 + joint[$1] } }
         let cells = cells(of: release)
         var found: [String] = []
-        for cell in cells {
+        // A cell no respondent of the population could be in, such as text messages where all
+        // came to a kiosk, is 0 by what the attacker is granted, not by what was published.
+        for cell in cells where !cell.members.isEmpty {
             // A table's rows are its groups; the total of the last dimension is a row's size.
             guard let table = release.table(cell.table), let last = table.dimensions.last,
                 last.values[cell.coordinates.last!].role != .total,
@@ -149,7 +152,9 @@ struct JointAttacker {
                 })
             else { continue }
             let size = value(group, truth)
-            guard (1..<k).contains(size), value(cell, truth) == 0 else { continue }
+            guard (1..<(table.dimensions.count > 1 ? 2 * k : k)).contains(size), value(cell, truth) == 0 else {
+                continue
+            }
             // An answer no one in the table gave is 0 in every group too: that says nothing of
             // this group in particular, unless the table's own total is small.
             if let everyone = table.dimensions.first?.values.firstIndex(where: { $0.role == .total }),

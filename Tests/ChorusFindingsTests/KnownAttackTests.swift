@@ -59,6 +59,24 @@ import Testing
         }
     }
 
+    @Test func aGroupUnderTwiceKShowsNoZeroThatSaysWhatAllOfItAnswered() throws {
+        // East's 16 all said "yes". Its size may be published, but a 0 beside it says what every
+        // one of them answered, as a "100%" would, which the report already will not print.
+        let population = Population(
+            areas: ["north", "south", "east"], answers: ["yes", "no"], channels: ["kiosk"],
+            joint: [20, 20, 15, 15, 16, 0], k: 11)
+        let (release, _) = try Self.release(population)
+
+        #expect(release.cell("q.by.area", "east", "total")?.count == .count(16))
+        #expect(release.cell("q.by.area", "east", "no")?.count == .suppressed)
+        #expect(release.cell("q.by.area", "east", "yes")?.count == .suppressed)
+        let completions = try #require(population.attacker.completions(of: release))
+        #expect(
+            population.attacker.attributeDisclosures(
+                in: release, k: 11, truth: population.joint, completions: completions) == [])
+        #expect(population.attacker.disclosures(in: release, k: 11, truth: population.joint) == [])
+    }
+
     @Test func anAnswerNoOneGaveDoesNotWithholdTheBreakdownOfASmallGroup() throws {
         // No one said "unsure", so east's 0 for it is everyone's 0, not a fact about east's two.
         // The audit used to demand that 0 be hidden, withholding count after count in search of

@@ -19,8 +19,8 @@ struct Audit {
     enum Failure: Hashable, Sendable, Error {
         case count(Subject)
         case change(from: Subject, to: Subject)
-        /// What counts withheld together grew by (see ``Group``).
-        case groupChange(from: [Subject], to: [Subject])
+        /// What counts withheld together grew by (see ``WithheldSum``).
+        case sumChange(from: [Subject], to: [Subject])
     }
 
     let statistics: StatisticSet
@@ -113,7 +113,7 @@ struct Audit {
             changes += pairs.filter { variable($0.0) >= 0 || variable($0.1) >= 0 }.map { (from: $0.0, to: $0.1) }
         }
         var failures: [Failure] = []
-        // A 0 of a group under k must be withheld, and some completion must make it 1 or more;
+        // A 0 of a small group must be withheld, and some completion must make it 1 or more;
         // unless an earlier release published it as 0, which no release can take back.
         let attributeZeros = statistics.attributeZeros(threshold: threshold)
         failures += attributeZeros.sorted().filter { !suppressed[$0] }.map { .count(.current($0)) }
@@ -122,8 +122,8 @@ struct Audit {
             !suppressed[id] && statistics.samePeople(as: id).contains { suppressed[$0] }
         }.map { .count(.current($0)) }
         let zerosToCheck = attributeZeros.sorted().filter { suppressed[$0] && !wasPublishedAsZero($0) }
-        let groups = self.groups()
-        let total = zerosToCheck.count + system.subjects.count + changes.count + groups.count
+        let sums = withheldSums()
+        let total = zerosToCheck.count + system.subjects.count + changes.count + sums.count
         var done = 0
         func step() {
             done += 1
@@ -171,17 +171,17 @@ struct Audit {
                 try system.canLeaveSmallRange(terms, constant: constant, k: k)
             }
         }
-        for group in groups {
+        for sum in sums {
             step()
             var terms: Terms = []
             var constant = 0.0
             var truth: Double? = 0
-            for (index, coefficient) in group.coefficients.enumerated() {
-                for (subject, sign) in [(group.to[index], 1.0), (group.from[index], -1.0)] {
+            for (index, coefficient) in sum.coefficients.enumerated() {
+                for (subject, sign) in [(sum.to[index], 1.0), (sum.from[index], -1.0)] {
                     let weight = sign * Double(coefficient)
                     let index = variable(subject)
                     if index >= 0 { terms.append((index, weight)) } else { constant += weight * known(subject) }
-                    truth = truth.flatMap { sum in self.truth(of: subject).map { sum + weight * $0 } }
+                    truth = truth.flatMap { total in self.truth(of: subject).map { total + weight * $0 } }
                 }
             }
             let k = Double(threshold)
@@ -190,7 +190,7 @@ struct Audit {
             // the other's may share no relation. No search spans both; the releases in between
             // were checked against the other, and each of them is checked against this one.
             guard system.joinsOneComponent(terms.map(\.variable)) else { continue }
-            try check(.groupChange(from: group.from, to: group.to)) { () throws(FindingsError) in
+            try check(.sumChange(from: sum.from, to: sum.to)) { () throws(FindingsError) in
                 try system.canLeaveSmallRange(terms, constant: constant, k: k)
             }
         }

@@ -202,7 +202,7 @@ struct ReleasePlan: Sendable {
         case .answeredOnly, .text:
             break
         }
-        statistics.group(total, cells + notChosen)
+        statistics.group(total, cells + notChosen, isBreakdown: group != nil)
         return cells + [total]
     }
 

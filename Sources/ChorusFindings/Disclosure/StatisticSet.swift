@@ -33,6 +33,9 @@ struct StatisticSet: Sendable {
     struct Group: Sendable, Hashable {
         var total: Int
         var members: [Int]
+        /// Whether the people are a group within everyone, such as a row of a breakdown by area,
+        /// rather than everyone who answered.
+        var isBreakdown: Bool
     }
 
     private(set) var statistics: [Statistic] = []
@@ -115,25 +118,34 @@ struct StatisticSet: Sendable {
         relate(terms, isEquality: false)
     }
 
-    /// Records that `members` count what the people counted by `total` answered.
-    mutating func group(_ total: Int, _ members: [Int]) {
-        groups.append(Group(total: total, members: members))
+    /// Records that `members` count what the people counted by `total` answered; `isBreakdown`
+    /// when those people are a group within everyone.
+    mutating func group(_ total: Int, _ members: [Int], isBreakdown: Bool = false) {
+        groups.append(Group(total: total, members: members, isBreakdown: isBreakdown))
     }
 
-    /// The zeros of groups of 1 to `threshold - 1` people. Published, or worked out from what is
-    /// published, such a 0 tells what everyone in a group too small to publish answered (attribute
+    /// The zeros of groups of 1 to `threshold - 1` people, and of groups within everyone, such as
+    /// a row of a breakdown by area, of 1 to `2 × threshold - 1`. Published, or worked out from
+    /// what is published, such a 0 tells what everyone in a small group answered (attribute
     /// disclosure), just as a 100% would: so each must stay withheld and not be pinned to 0.
+    ///
+    /// Twice the threshold is the size under which a share of 0% or 100% is shown only as a
+    /// bound, which a published 0 beside it would undo. A 0 of everyone who answered is an answer
+    /// no one gave; it is withheld only when so few answered that their number is withheld too.
     ///
     /// A 0 that is part of a 0 of more people, such as an answer no one at all gave, is left out:
     /// it says nothing of the small group that the wider 0 does not say of everyone, and while
     /// that 0 is published no withholding could keep it from being worked out.
     func attributeZeros(threshold: Int) -> Set<Int> {
         var zeros = Set<Int>()
-        for group in groups where (1..<max(1, threshold)).contains(statistics[group.total].value) {
+        for group in groups
+        where (1..<max(1, group.isBreakdown ? 2 * threshold : threshold)).contains(statistics[group.total].value) {
             zeros.formUnion(group.members.filter { statistics[$0].value == 0 })
         }
         var partsOfWiderZeros = Set<Int>()
-        for relation in relations where relation.isEquality {
+        // Two terms say that two counts are equal, as a question everyone answered in a group is
+        // that group: neither is wider than the other.
+        for relation in relations where relation.isEquality && relation.terms.count > 2 {
             guard let total = relation.terms.first, total.coefficient == 1, statistics[total.statistic].value == 0,
                 !zeros.contains(total.statistic), relation.terms.dropFirst().allSatisfy({ $0.coefficient == -1 })
             else { continue }

@@ -13,7 +13,7 @@ struct Suppression: Sendable {
     private let tablesShowing: [Int]
     /// Per statistic, the zeros of the groups it is the total of: withheld along with it.
     private let zerosOf: [Int: [Int]]
-    /// The zeros of groups under k, which must not be worked out either (see
+    /// The zeros of small groups, which must not be worked out either (see
     /// ``StatisticSet/attributeZeros(threshold:)``).
     private let attributeZeros: Set<Int>
 
@@ -132,7 +132,7 @@ struct Suppression: Sendable {
     }
 
     /// Whether `id` is withheld and must not be worked out: a hidden count only when it would fail
-    /// primary suppression or is a 0 of a group under k, since working out another that is 0 or
+    /// primary suppression or is a 0 of a small group, since working out another that is 0 or
     /// large reveals nothing.
     private func needsProtection(_ id: Int) -> Bool {
         suppressed[id]

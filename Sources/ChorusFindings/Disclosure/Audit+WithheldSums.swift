@@ -3,25 +3,25 @@ extension Audit {
     /// published counts beside them, and the same counts in the other release of a pair: what
     /// their sum grew by counts new respondents as surely as one count's growth does. In the
     /// other release they may be published, or withheld too. The coefficients are positive: the
-    /// group's growth is `Σ coefficient × (to - from)`.
-    struct Group: Hashable {
+    /// sum's growth is `Σ coefficient × (to - from)`.
+    struct WithheldSum: Hashable {
         let from: [Subject]
         let to: [Subject]
         let coefficients: [Int]
     }
 
-    /// Every group of counts withheld together, in an earlier release or this one, paired with
+    /// Every set of counts withheld together, in an earlier release or this one, paired with
     /// the same counts in this one or each earlier one, once each.
     ///
     /// Only pairs with this release are formed. A pair of earlier releases was checked when the
     /// later of the two was made, if it was made with this check; one recorded before could fail,
     /// and nothing this release withholds would mend it, so checking it would refuse every later
     /// release.
-    func groups() -> [Group] {
-        var groups: [Group] = []
+    func withheldSums() -> [WithheldSum] {
+        var sums: [WithheldSum] = []
         var seen: Set<[Subject]> = []
-        func append(_ group: Group) {
-            if seen.insert(group.from + group.to).inserted { groups.append(group) }
+        func append(_ sum: WithheldSum) {
+            if seen.insert(sum.from + sum.to).inserted { sums.append(sum) }
         }
         for relation in statistics.relations {
             guard let withheld = Self.withheld(in: relation, where: { suppressed[$0] }) else { continue }
@@ -30,7 +30,7 @@ extension Audit {
                 let positions = keys.compactMap(ledger.position(of:))
                 guard positions.count == keys.count else { continue }
                 append(
-                    Group(
+                    WithheldSum(
                         from: positions.map { .earlier(release: release, position: $0) },
                         to: withheld.map { .current($0.statistic) }, coefficients: withheld.map { abs($0.coefficient) })
                 )
@@ -42,12 +42,12 @@ extension Audit {
                 let ids = withheld.compactMap { statistics.id(of: ledger.keys[$0.statistic]) }
                 guard ids.count == withheld.count else { continue }
                 append(
-                    Group(
+                    WithheldSum(
                         from: withheld.map { .earlier(release: release, position: $0.statistic) },
                         to: ids.map { .current($0) }, coefficients: withheld.map { abs($0.coefficient) }))
             }
         }
-        return groups
+        return sums
     }
 
     /// The withheld terms of an equality when there are two or more, all on one side, so that
