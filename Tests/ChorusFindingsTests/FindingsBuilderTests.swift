@@ -1,5 +1,6 @@
 import ChorusCore
 import ChorusStore
+import Foundation
 import Testing
 
 @testable import ChorusFindings
@@ -117,6 +118,29 @@ import Testing
         #expect(third == first)
         try database.recordRelease(third)
         #expect(try database.releaseLedgers(surveyID: survey.id, version: survey.version).count == 1)
+    }
+
+    @Test func aSecondReleaseInTheSameMonthHasADataPackageNameAndIdOfItsOwn() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        let entries = Self.largeEntries()
+        try FindingsFixtures.save(Array(entries.prefix(30)), to: database, survey: survey)
+        let first = try FindingsFixtures.build(survey, database)
+        try database.recordRelease(first)
+        try FindingsFixtures.save(Array(entries.suffix(30)), to: database, survey: survey)
+        let second = try FindingsFixtures.build(survey, database)
+
+        func package(_ release: FindingsRelease) throws -> [String: Any] {
+            let file = try #require(
+                release.files(survey: survey, language: "en").first { $0.path == "datapackage.json" })
+            return try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any])
+        }
+        let (before, after) = (try package(first), try package(second))
+        let id = survey.id.lowercased()
+        #expect(before["name"] as? String == "\(id)-v\(survey.version)-2026-11")
+        #expect(after["name"] as? String == "\(id)-v\(survey.version)-2026-11-2")
+        #expect(before["id"] as? String == "urn:chorus:release:\(survey.id):\(survey.version):2026-11")
+        #expect(after["id"] as? String == "urn:chorus:release:\(survey.id):\(survey.version):2026-11:2")
     }
 
     @Test func exportingAgainAfterAReleaseThatGrewByFewerThanKGivesThatReleaseAgain() throws {

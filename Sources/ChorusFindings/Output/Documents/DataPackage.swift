@@ -22,10 +22,17 @@ struct DataPackage {
 
     func json() -> [UInt8] {
         let name = release.surveyID.lowercased()
+        // A later release can be made in the same month: its number tells it apart.
+        let number = release.disclosure.earlierReleases + 1
+        let nameSuffix = number > 1 ? "-\(number)" : ""
+        let idSuffix = number > 1 ? ":\(number)" : ""
         return JSONValue.object([
             ("$schema", .string(Self.profile)),
-            ("name", .string("\(name)-v\(release.surveyVersion)-\(release.month)")),
-            ("id", .string("urn:chorus:release:\(release.surveyID):\(release.surveyVersion):\(release.month)")),
+            ("name", .string("\(name)-v\(release.surveyVersion)-\(release.month)\(nameSuffix)")),
+            (
+                "id",
+                .string("urn:chorus:release:\(release.surveyID):\(release.surveyVersion):\(release.month)\(idSuffix)")
+            ),
             ("title", .string(words.packageTitle(words.text(release.title), month: release.month.description))),
             ("description", .string(words.packageDescription(release))),
             // Major: the survey version, whose questions the columns follow; minor: which release of it.
