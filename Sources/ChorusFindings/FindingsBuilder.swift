@@ -217,7 +217,9 @@ public struct FindingsBuilder: Sendable {
             for failure in failures {
                 let id = currentStatistic(of: failure, plan: plan, earlier: earlier) { !suppression.suppressed[$0] }
                 let target = id.flatMap {
-                    suppression.suppressed[$0] ? suppression.nearestPublished(to: $0, sparing: spared) : $0
+                    guard suppression.suppressed[$0] else { return $0 }
+                    let alsoSpared = grewLittle(since: failure, plan: plan, earlier: earlier, k: threshold.minimumCount)
+                    return suppression.nearestPublished(to: $0, sparing: spared.union(alsoSpared))
                 }
                 guard let target, !suppression.suppressed[target] else {
                     stuck.append(failure)
@@ -231,6 +233,24 @@ public struct FindingsBuilder: Sendable {
             }
             suppression.applyComplementary()
         }
+    }
+
+    /// For what counts withheld together grew by, the published counts that grew by less than k
+    /// since that earlier release: withholding one beside them would leave their sum's growth as
+    /// small as it was, and cost a round of the audit.
+    private static func grewLittle(
+        since failure: Audit.Failure, plan: ReleasePlan, earlier: [EarlierRelease], k: Int
+    ) -> Set<Int> {
+        guard case .sumChange(let from, _) = failure, case .earlier(let index, _)? = from.first else { return [] }
+        let release = earlier[index]
+        return Set(
+            plan.statistics.statistics.indices.filter { id in
+                let statistic = plan.statistics.statistics[id]
+                guard let position = release.position(of: statistic.key), let old = release.values[position] else {
+                    return false
+                }
+                return statistic.value - old < k
+            })
     }
 
     /// The statistic of this release a failure is about or is nearest to; of a sum's, the first
