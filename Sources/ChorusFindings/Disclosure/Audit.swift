@@ -179,8 +179,8 @@ struct Audit {
             for (index, coefficient) in sum.coefficients.enumerated() {
                 for (subject, sign) in [(sum.to[index], 1.0), (sum.from[index], -1.0)] {
                     let weight = sign * Double(coefficient)
-                    let index = variable(subject)
-                    if index >= 0 { terms.append((index, weight)) } else { constant += weight * known(subject) }
+                    let unknown = variable(subject)
+                    if unknown >= 0 { terms.append((unknown, weight)) } else { constant += weight * known(subject) }
                     truth = truth.flatMap { total in self.truth(of: subject).map { total + weight * $0 } }
                 }
             }
