@@ -220,4 +220,25 @@ import Testing
         #expect(again.status == 0, "\(again.standardError)")
         #expect(again.standardOutput.contains("already holds this release"))
     }
+
+    @Test func aSecondReleaseInTheSameMonthGoesBesideTheFirstUnderItsNumber() async throws {
+        let (survey, database) = try Self.registered()
+        let folder = try StoreCommandTests.folder()
+        try Self.add(300, to: database, survey: survey, seed: 7)
+        let first = try await ChorusProcess.run(["export", "--db", database.path, survey.id], in: folder)
+        #expect(first.status == 0, "\(first.standardError)")
+
+        try Self.add(150, to: database, survey: survey, seed: 8)
+        let second = try await ChorusProcess.run(["export", "--db", database.path, survey.id], in: folder)
+
+        #expect(second.status == 0, "\(second.standardError)")
+        let month = String(LocalDay.now().day.description.prefix(7))
+        let name = "Exports/\(survey.id)-\(month)"
+        #expect(second.standardOutput.hasPrefix("wrote \(name)-2/:"), "\(second.standardOutput)")
+        let package = try String(
+            contentsOf: folder.appendingPathComponent("\(name)-2/datapackage.json"), encoding: .utf8)
+        #expect(package.contains("\"name\": \"\(survey.id)-v\(survey.version)-\(month)-2\""))
+        let again = try await ChorusProcess.run(["export", "--db", database.path, survey.id], in: folder)
+        #expect(again.standardOutput == "\(name)-2/ already holds this release; nothing changed\n")
+    }
 }

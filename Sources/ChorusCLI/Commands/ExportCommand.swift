@@ -77,7 +77,8 @@ struct ExportCommand: ParsableCommand {
             throw ExitStatus.dataError
         }
         let month = Month(LocalDay.now().day.description)!
-        let folder = ReleaseFolder(path: out ?? "Exports/\(survey.id)-\(month)")
+        let monthFolder = "Exports/\(survey.id)-\(month)"
+        var folder = ReleaseFolder(path: out ?? monthFolder)
         try Self.reporting { () throws(ReleaseFolderError) in try folder.checkUsable() }
         if let reason = threshold.reason {
             StandardError.write(
@@ -109,7 +110,15 @@ struct ExportCommand: ParsableCommand {
                 progress: { reading.update($0, of: $1) }, checking: { checking.update($0, of: $1) })
         }
         let files = release.files(survey: survey, language: language)
-        let outcome = try Self.reporting { () throws(ReleaseFolderError) in try folder.write(files) }
+        let outcome = try Self.reporting { () throws(ReleaseFolderError) in
+            do throws(ReleaseFolderError) {
+                return try folder.write(files)
+            } catch let error where error.kind == .occupied && out == nil && release.disclosure.earlierReleases > 0 {
+                // A later release in a month that already has one goes beside it, by its number.
+                folder = ReleaseFolder(path: "\(monthFolder)-\(release.disclosure.earlierReleases + 1)")
+                return try folder.write(files)
+            }
+        }
         // Recorded even when the folder was already there: a run that stopped between writing and
         // recording must not leave a published release that later ones are not checked against.
         try Self.reporting { () throws(FindingsError) in try database.recordRelease(release) }
