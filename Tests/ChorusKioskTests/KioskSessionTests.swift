@@ -194,6 +194,19 @@ import Testing
         #expect(kiosk.onScreen == "household")
     }
 
+    @Test func aTickPastTheMaximumIsRefusedAtOnceInTheEnginesWords() {
+        var kiosk = KioskDriver()
+        kiosk.reach("fixes")
+        kiosk.press(.character("1"), .character("2"))
+        #expect(kiosk.screen.message == nil)
+        kiosk.press(.character("3"))
+        #expect(kiosk.screen.message == "Please choose no more than 2.")
+        kiosk.press(.character("3"))
+        #expect(kiosk.screen.message == nil)
+        kiosk.press(.enter)
+        #expect(kiosk.onScreen == "household")
+    }
+
     @Test func rankingBackspaceTakesBackTheLastChoice() {
         var kiosk = KioskDriver()
         kiosk.startInEnglish()

@@ -127,6 +127,7 @@ struct KioskSession {
             default:
                 editor.press(key)
                 stage = .asking(interview, editor)
+                message = overMaximum(editor, interview)
             }
         case .stillThere(let interview, let editor, _):
             // Any key means "yes, still here", and does nothing else: it may have been pressed to wake the screen.
@@ -143,6 +144,16 @@ struct KioskSession {
         case .unsaved(let response, _):
             if key == .enter { store(response, at: now) }
         }
+    }
+
+    /// The engine's refusal of more ticks than a question allows, shown at the tick that is one
+    /// too many rather than only on Enter; `nil` otherwise.
+    private func overMaximum(_ editor: AnswerEditor, _ interview: Interview) -> String? {
+        guard case .question(let question) = engine.step(interview), case .multiple(_, let maximum?) = question.kind,
+            editor.chosen.count > maximum,
+            case .refused(let why) = engine.answer(Self.answer(to: question, from: editor), interview)
+        else { return nil }
+        return why
     }
 
     private mutating func submit(_ editor: AnswerEditor, _ interview: Interview, at now: Duration) {
