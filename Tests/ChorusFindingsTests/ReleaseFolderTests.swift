@@ -26,6 +26,22 @@ import Testing
         #expect(try Self.leftovers(in: folder.deletingLastPathComponent()).isEmpty)
     }
 
+    @Test func anEmptyFolderMadeReadyKeepsItsModeAndOwnerWithTheReleaseInIt() throws {
+        let folder = try ExternalTool.folder().appendingPathComponent("private")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: folder.path)
+        // Only root may hand a folder to another user, as an organizer's admin would have.
+        let owner = geteuid() == 0 ? 65534 : Int(geteuid())
+        if geteuid() == 0 { try FileManager.default.setAttributes([.ownerAccountID: owner], ofItemAtPath: folder.path) }
+
+        #expect(try ReleaseFolder(path: folder.path).write(Self.files) == .written)
+
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o750)
+        #expect((attributes[.ownerAccountID] as? Int) == owner)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("tables/area.csv").path))
+    }
+
     @Test func writingTheSameReleaseAgainChangesNothing() throws {
         let folder = try ExternalTool.folder().appendingPathComponent("release")
         #expect(try ReleaseFolder(path: folder.path).write(Self.files) == .written)

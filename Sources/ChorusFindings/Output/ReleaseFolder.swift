@@ -57,11 +57,18 @@ public struct ReleaseFolder: Sendable {
         else {
             throw ReleaseFolderError(.cannotCreate, "cannot create a folder in \(parent.path): \(Self.errnoReason())")
         }
+        // An empty folder made ready for the release is replaced by it: the release keeps its
+        // mode and, where this user may give it, its owner, such as a folder kept private.
+        var made = stat()
+        let wasMade = stat(path, &made) == 0
         do throws(ReleaseFolderError) {
             try fill(temporary, with: files)
             // mkdtemp makes the folder private; a release is meant to be shared.
-            guard chmod(temporary, 0o755) == 0 else {
+            guard chmod(temporary, wasMade ? made.st_mode & 0o7777 : 0o755) == 0 else {
                 throw ReleaseFolderError(.io, "cannot set the mode of \(temporary)")
+            }
+            if wasMade, made.st_uid != geteuid() || made.st_gid != getegid() {
+                _ = chown(temporary, made.st_uid, made.st_gid)
             }
             // rename(2) replaces only an empty folder, so a release that appeared meanwhile is never lost.
             guard rename(temporary, path) == 0 else {
