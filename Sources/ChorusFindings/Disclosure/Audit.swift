@@ -148,51 +148,46 @@ struct Audit {
                 try system.canLeaveSmallRange([(variable(subject), 1)], constant: 0, k: k)
             }
         }
-        for change in changes {
-            step()
-            let k = Double(threshold(of: change.to))
-            var terms: Terms = []
-            var constant = 0.0
-            for (subject, sign) in [(change.to, 1.0), (change.from, -1.0)] {
-                let index = variable(subject)
-                if index >= 0 { terms.append((index, sign)) } else { constant += sign * known(subject) }
-            }
-            // A growth whose truth is known and is 0 or at least k is its own witness.
-            if let after = truth(of: change.to), let before = truth(of: change.from),
-                after - before == 0 || after - before >= k
-            {
-                continue
-            }
-            // A release in between that published the count splits this growth in two, each part
-            // never negative and checked in its own pair: when each part can be 0 or at least k,
-            // so can their sum, though no one search spans both releases' unknowns.
-            guard system.joinsOneComponent(terms.map(\.variable)) else { continue }
-            try check(.change(from: change.from, to: change.to)) { () throws(FindingsError) in
-                try system.canLeaveSmallRange(terms, constant: constant, k: k)
-            }
-        }
-        for sum in sums {
-            step()
+        // What counts grew by, Σ coefficient × (to - from), as `failure` when it can be narrowed
+        // into 1 to k-1; k is the later release's.
+        func checkGrowth(
+            from: [Subject], to: [Subject], coefficients: [Int], as failure: Failure
+        ) throws(FindingsError) {
             var terms: Terms = []
             var constant = 0.0
             var truth: Double? = 0
-            for (index, coefficient) in sum.coefficients.enumerated() {
-                for (subject, sign) in [(sum.to[index], 1.0), (sum.from[index], -1.0)] {
+            for (index, coefficient) in coefficients.enumerated() {
+                for (subject, sign) in [(to[index], 1.0), (from[index], -1.0)] {
                     let weight = sign * Double(coefficient)
                     let unknown = variable(subject)
                     if unknown >= 0 { terms.append((unknown, weight)) } else { constant += weight * known(subject) }
                     truth = truth.flatMap { total in self.truth(of: subject).map { total + weight * $0 } }
                 }
             }
-            let k = Double(threshold)
-            if let truth, truth == 0 || truth >= k { continue }
-            // Where releases in between published some of the counts, this release's unknowns and
-            // the other's may share no relation. No search spans both; the releases in between
-            // were checked against the other, and each of them is checked against this one.
-            guard system.joinsOneComponent(terms.map(\.variable)) else { continue }
-            try check(.sumChange(from: sum.from, to: sum.to)) { () throws(FindingsError) in
+            let k = Double(threshold(of: to[0]))
+            // A growth whose truth is known and is 0 or at least k is its own witness.
+            if let truth, truth == 0 || truth >= k { return }
+            // A release in between that published the counts can leave this one's unknowns and the
+            // other's with no relation in common, so that no one search spans both. The growth is
+            // then split in two at that release, each part never negative and checked in its own
+            // pair: when each part can be 0 or at least k, so can their sum. Of a sum's parts, only
+            // those a release in between withheld together again are checked as sums (see
+            // ``withheldSums()``).
+            guard system.joinsOneComponent(terms.map(\.variable)) else { return }
+            try check(failure) { () throws(FindingsError) in
                 try system.canLeaveSmallRange(terms, constant: constant, k: k)
             }
+        }
+        for change in changes {
+            step()
+            try checkGrowth(
+                from: [change.from], to: [change.to], coefficients: [1],
+                as: .change(from: change.from, to: change.to))
+        }
+        for sum in sums {
+            step()
+            try checkGrowth(
+                from: sum.from, to: sum.to, coefficients: sum.coefficients, as: .sumChange(from: sum.from, to: sum.to))
         }
         return failures
     }
