@@ -92,27 +92,28 @@ import Testing
     @Test func progressCountsAQuestionUntilWhatItWaitsOnIsAnswered() {
         var respondent = Respondent()
         // All nine: traffic-fixes waits on concerns, children on household
-        #expect(respondent.progress == Progress(answered: 0, total: 9, current: 1))
+        #expect(respondent.progress == Progress(answered: 0, total: 9, passed: 0, current: 1))
 
         respondent.answer(.choice("north"))
         respondent.answer(.choices(["traffic", "theft", "drugs"]))
-        #expect(respondent.progress == Progress(answered: 2, total: 9, current: 3))
+        #expect(respondent.progress == Progress(answered: 2, total: 9, passed: 2, current: 3))
 
         respondent.answer(.number(1))
         #expect(respondent.onScreen == "night-note")
-        #expect(respondent.progress == Progress(answered: 3, total: 9, current: nil))
+        #expect(respondent.progress == Progress(answered: 3, total: 9, passed: 3, current: nil))
         respondent.acknowledge()
         #expect(respondent.progress.current == 4)
 
+        // A skipped question is passed, not answered: the bar goes by the one, "Question 6" too
         respondent.skip()
         respondent.answer(.number(3))
-        #expect(respondent.progress == Progress(answered: 4, total: 9, current: 6))
+        #expect(respondent.progress == Progress(answered: 4, total: 9, passed: 5, current: 6))
 
         // Once household is passed with 1, children will not be asked
         respondent.back()
         respondent.answer(.number(1))
         #expect(respondent.onScreen == "hours-outside")
-        #expect(respondent.progress == Progress(answered: 4, total: 8, current: 6))
+        #expect(respondent.progress == Progress(answered: 4, total: 8, passed: 5, current: 6))
     }
 
     @Test func theTotalOnlyShrinksAsARespondentGoesOn() {
@@ -129,12 +130,19 @@ import Testing
         #expect(totals == [9, 8, 8])
     }
 
-    @Test func progressIsEmptyAtConsentAndFullWhenThereIsNothingToAsk() {
+    @Test func progressIsEmptyAtConsent() {
         let respondent = Respondent(agreeing: false)
         #expect(respondent.progress.current == nil)
         #expect(respondent.progress.answered == 0)
-        #expect(Progress(answered: 0, total: 0, current: nil).fraction == 1)
-        #expect(Progress(answered: 3, total: 4, current: 4).fraction == 0.75)
+        #expect(respondent.progress.passed == 0)
+    }
+
+    @Test func goingBackMovesWhatIsPassedButKeepsWhatIsAnswered() {
+        var respondent = Respondent()
+        respondent.answer(.choice("north"))
+        respondent.answer(.choices(["theft", "drugs", "violence"]))
+        respondent.back()
+        #expect(respondent.progress == Progress(answered: 2, total: 9, passed: 1, current: 2))
     }
 
     @Test func aConditionThatCannotBeEvaluatedHidesItsQuestion() throws {

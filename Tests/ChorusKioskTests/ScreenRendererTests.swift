@@ -120,6 +120,17 @@ import Testing
             ])
     }
 
+    @Test func theBarGoesByTheQuestionOnScreenNotByTheAnswersGiven() {
+        var kiosk = KioskDriver()
+        kiosk.reach("fixes")
+        kiosk.press(.tab, .tab)  // fixes and household skipped
+        #expect(kiosk.onScreen == "walk")
+        let text = kiosk.text.map(\.trimmingTrailingSpaces)
+        #expect(text[0].hasSuffix("Question 6 of 7"))
+        // Five of seven passed, two of them skipped: 76 * 5 / 7 cells, not 76 * 3 / 7
+        #expect(text[1] == "  " + String(repeating: "█", count: 54) + String(repeating: "░", count: 22))
+    }
+
     @Test func rankQuestionInSpanish() {
         var kiosk = KioskDriver(language: "es")
         kiosk.press(.enter, .character("1"), .enter, .character("2"), .enter, .character("3"), .character("1"))

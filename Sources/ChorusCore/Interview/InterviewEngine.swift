@@ -144,11 +144,18 @@ public struct InterviewEngine: Sendable {
     public func progress(_ interview: Interview) -> Progress {
         let context = context(for: interview.answers)
         let undecided = undecidedQuestions(at: interview.position)
-        var progress = Progress(answered: 0, total: 0, current: nil)
+        let here =
+            switch interview.position {
+            case .question(let index): index
+            case .complete: survey.questions.count
+            case .consent, .declined: 0
+            }
+        var progress = Progress(answered: 0, total: 0, passed: 0, current: nil)
         for (index, question) in survey.questions.enumerated()
         where question.kind != .note && (undecided.contains(index) || isRelevant(question, in: context)) {
             progress.total += 1
             if interview.answers[question.id] != nil { progress.answered += 1 }
+            if index < here { progress.passed += 1 }
             if interview.position == .question(index) { progress.current = progress.total }
         }
         return progress

@@ -53,7 +53,7 @@ struct Screen: Hashable, Sendable {
     var title: String
     /// "Question 2 of 7", when a question is on screen.
     var progressLabel: String?
-    /// Questions answered of those still to be asked, for the progress bar; `nil` for no bar.
+    /// Questions passed of those still to be asked, for the progress bar; `nil` for no bar.
     var progress: Progress?
     var blocks: [Block] = []
     /// The block whose top should stay in view when the body is too long, such as the consent

@@ -34,7 +34,7 @@ enum ScreenRenderer {
         var header = [
             Style.reverse.apply(TextLayout.padded(titleLine(screen, width: size.columns), width: size.columns))
         ]
-        header.append(screen.progress.map { indent + bar($0.answered, of: $0.total, width: width) } ?? "")
+        header.append(screen.progress.map { indent + bar($0.passed, of: $0.total, width: width) } ?? "")
         header.append("")
 
         var footer = (screen.message.map { TextLayout.wrap($0, width: width).prefix(3) } ?? []).map {
@@ -69,8 +69,8 @@ enum ScreenRenderer {
         return " " + title + String(repeating: " ", count: room - DisplayWidth.of(title)) + label
     }
 
-    private static func bar(_ answered: Int, of total: Int, width: Int) -> String {
-        let filled = total == 0 ? width : min(width, width * answered / total)
+    private static func bar(_ passed: Int, of total: Int, width: Int) -> String {
+        let filled = total == 0 ? width : min(width, width * passed / total)
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 
