@@ -132,6 +132,26 @@ import Testing
         try await session.waitFor("[exited 0]")
     }
 
+    @Test func aVolunteerCanStopItWithThePINInAWindowTooSmallToShowTheQuestion() async throws {
+        let directory = try Scratch.folder()
+        let session = try start(directory)
+        try await answerTheFirstQuestion(session)
+        try await session.resize(columns: 40, rows: 12)
+        try await session.waitFor("40×12")
+        try await session.send("C-x")
+        try await session.waitFor("Organizer PIN")
+        try await session.send("Escape")
+        try await session.waitFor("40×12")
+        try await session.send("C-x")
+        try await session.waitFor("Organizer PIN")
+        try await session.send(String(Self.pin.prefix(2)), literal: true)
+        try await session.waitFor("> **")
+        try await session.send(String(Self.pin.dropFirst(2)), literal: true)
+        try await session.send("Enter")
+        try await session.waitFor("[exited 0]")
+        #expect(try await status(directory).contains("no responses"))
+    }
+
     @Test func controlKeysNeitherEndNorSuspendIt() async throws {
         let directory = try Scratch.folder()
         let session = try start(directory)

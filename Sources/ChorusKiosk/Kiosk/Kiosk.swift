@@ -96,10 +96,12 @@ public struct Kiosk: Sendable {
             now = clock.now - start
             session.advance(to: now)
             // A window too small shows only the request to enlarge it, so a key pressed then would
-            // answer what no one can see: none is acted on, and the idle time-out still runs.
-            if !settings.plain, !size.isLargeEnough { keys = [] }
+            // answer what no one can see: none is acted on, and the idle time-out still runs. The
+            // PIN gate alone fits such a window, so a volunteer can still stop the kiosk.
+            let isSmall = !settings.plain && !size.isLargeEnough
             // A screen per key, so that plain mode says every step even of keys that came together.
             for key in keys where !session.hasEnded {
+                if isSmall, !session.gate.isOpen, key != .control("x") { continue }
                 session.receive(key, at: now)
                 try draw()
             }

@@ -98,10 +98,20 @@ enum ScreenRenderer {
         return lines + [line]
     }
 
-    /// Asks for a larger window, in the respondent's language, centred in whatever room there is.
+    /// Asks for a larger window, in the respondent's language, centred in whatever room there is; or
+    /// shows the PIN gate, which fits.
     private static func enlarge(_ screen: Screen, size: TerminalSize) -> [String] {
         let minimum = TerminalSize.minimum
-        let text = "\(screen.enlarge)\n\(size.columns)×\(size.rows) → \(minimum.columns)×\(minimum.rows)"
+        var text = "\(screen.enlarge)\n\(size.columns)×\(size.rows) → \(minimum.columns)×\(minimum.rows)"
+        if let input = screen.input, input.isSecret {
+            // The PIN gate, shown whole: a volunteer may have to stop a kiosk whose window cannot
+            // be enlarged.
+            let prompts = screen.blocks.compactMap { block -> String? in
+                if case .text(let text) = block { text } else { nil }
+            }
+            let typed = String(repeating: "*", count: input.text.count)
+            text = (prompts + ["> " + typed] + [screen.message].compactMap { $0 }).joined(separator: "\n\n")
+        }
         let lines = TextLayout.wrap(text, width: size.columns).prefix(size.rows)
         let top = (size.rows - lines.count) / 2
         var result = Array(repeating: "", count: top)
