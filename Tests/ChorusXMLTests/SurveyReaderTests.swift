@@ -52,6 +52,44 @@ import Testing
             ])
     }
 
+    @Test func aLanguageLeftOutOfTheListIsOneErrorNotOneForEveryText() throws {
+        let source = try Fixture.text("minimal.xml").replacingOccurrences(
+            of: #"languages="en es""#, with: #"languages="en""#)
+        #expect(
+            Fixture.diagnostics(source).map(\.description) == [
+                "test.xml:4:10: error: title in 'es', which the survey does not declare (it declares en); "
+                    + "4 more texts are in 'es' too"
+            ])
+    }
+
+    @Test func aLanguageNoTextIsInIsOneErrorBesideTheMissingWording() throws {
+        let source = try Fixture.text("minimal.xml").replacingOccurrences(
+            of: #"languages="en es""#, with: #"languages="en es fr""#)
+        let messages = Fixture.diagnostics(source).map(\.message)
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("Chorus has no built-in wording in 'fr'") })
+        #expect(messages.contains("title has no 'fr' text; nor do 4 more texts"))
+    }
+
+    @Test func aLanguagesListThatIsNotTagsIsTheOnlyError() throws {
+        let source = try Fixture.text("minimal.xml").replacingOccurrences(
+            of: #"languages="en es""#, with: #"languages="en,es""#)
+        #expect(
+            Fixture.diagnostics(source).map(\.message) == ["'en,es' is not a language tag such as en, es or pt-BR"])
+    }
+
+    @Test func aFewTextsInAWrongLanguageAreEachReported() throws {
+        let source = try Fixture.text("minimal.xml").replacingOccurrences(
+            of: #"<label xml:lang="es">"#, with: #"<label xml:lang="sp">"#)
+        #expect(
+            Fixture.diagnostics(source).map(\.description) == [
+                "test.xml:10:27: error: label of option 'north' has no 'es' text",
+                "test.xml:10:68: error: label of option 'north' in 'sp', which the survey does not declare (it declares en, es)",
+                "test.xml:11:27: error: label of option 'south' has no 'es' text",
+                "test.xml:11:68: error: label of option 'south' in 'sp', which the survey does not declare (it declares en, es)",
+            ])
+    }
+
     @Test(arguments: [
         (#"type="single""#, #"type="singel""#, "unknown question type 'singel'"),
         (#"id="area""#, #"id="2area""#, "question id '2area' must start with a letter"),

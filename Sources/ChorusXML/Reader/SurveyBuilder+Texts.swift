@@ -1,6 +1,13 @@
 import ChorusCore
 
 extension SurveyBuilder {
+    /// The texts of one language that share a problem, in order.
+    struct LanguageTexts {
+        let language: String
+        /// Each text's first element, and what the text is, such as "prompt of question 'area'".
+        var texts: [(element: XMLElement, what: String)]
+    }
+
     /// One text from its per-language elements: each declared language exactly once, none other.
     mutating func text(
         _ elements: [XMLElement], parent: XMLElement, what: @autoclosure () -> String, everyLanguage: Bool = true
@@ -9,10 +16,7 @@ extension SurveyBuilder {
         for element in elements {
             guard let language = element.attribute("xml:lang") else { continue }
             if !languages.contains(language) {
-                let declared = languages.joined(separator: ", ")
-                report(
-                    element, "xml:lang",
-                    "\(what()) in '\(language)', which the survey does not declare (it declares \(declared))")
+                note(&undeclared, language, element, what())
             } else if translations[language] != nil {
                 report(element, "xml:lang", "second '\(language)' text for \(what())")
             }
@@ -20,14 +24,56 @@ extension SurveyBuilder {
             if normalized.isEmpty { report(element, "empty '\(language)' text for \(what())") }
             if translations[language] == nil { translations[language] = normalized }
         }
-        let missing = languages.filter { translations[$0] == nil }
         if elements.isEmpty {
             report(parent, "\(what()) is missing; give one for each language (\(languages.joined(separator: ", ")))")
-        } else if !missing.isEmpty, everyLanguage {
-            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-            report(elements.first ?? parent, "\(what()) has no \(list) text")
+        } else if everyLanguage {
+            for language in languages where translations[language] == nil {
+                note(&untranslated, language, elements[0], what())
+            }
         }
         return LocalizedText(translations)
+    }
+
+    /// Reports the texts in a language the survey does not declare, and those missing a language
+    /// it does. A few are reported one by one; more, once at the first, since one slip in
+    /// `languages` or one language left untranslated would otherwise give an error for every
+    /// text of the survey.
+    mutating func reportLanguages() {
+        // A tag that is not one is reported already, and every text would follow from it.
+        guard !languagesAreBroken else { return }
+        let declared = languages.joined(separator: ", ")
+        for group in undeclared {
+            report(group, "xml:lang", more: { "\($0) more texts are in '\(group.language)' too" }) {
+                "\($0) in '\(group.language)', which the survey does not declare (it declares \(declared))"
+            }
+        }
+        for group in untranslated {
+            report(group, nil, more: { "nor do \($0) more texts" }) { "\($0) has no '\(group.language)' text" }
+        }
+    }
+
+    /// Reports each text of `group`, or only the first, saying how many more there are, when
+    /// there are more than a few.
+    private mutating func report(
+        _ group: LanguageTexts, _ attribute: String?, more: (Int) -> String, _ message: (String) -> String
+    ) {
+        let others = group.texts.count - 1
+        guard others >= Self.shownOneByOne else {
+            for (element, what) in group.texts { report(element, attribute, message(what)) }
+            return
+        }
+        report(group.texts[0].element, attribute, message(group.texts[0].what) + "; " + more(others))
+    }
+
+    /// Up to this many texts with one language's problem are reported one by one.
+    private static let shownOneByOne = 3
+
+    private func note(_ groups: inout [LanguageTexts], _ language: String, _ element: XMLElement, _ what: String) {
+        if let index = groups.firstIndex(where: { $0.language == language }) {
+            groups[index].texts.append((element, what))
+        } else {
+            groups.append(LanguageTexts(language: language, texts: [(element, what)]))
+        }
     }
 
     /// Like ``text(_:parent:what:everyLanguage:)`` for texts a survey may leave out altogether.

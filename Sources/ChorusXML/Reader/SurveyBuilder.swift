@@ -7,6 +7,12 @@ struct SurveyBuilder {
     /// attribute's value, for expression errors.
     var problems: [(element: Int, attribute: String?, offset: Int?, message: String)] = []
     var languages: [String] = []
+    /// Whether `languages` lost a tag that is not one, or is empty.
+    private(set) var languagesAreBroken = false
+    /// Texts in a language not declared, and texts missing a declared one, by language, reported
+    /// together by ``reportLanguages()``.
+    var undeclared: [LanguageTexts] = []
+    var untranslated: [LanguageTexts] = []
     /// The root of the tree last built, and the element of each question that made it into the
     /// survey, so that ``anchor(for:)`` can find where a ``SurveyLocation`` was written.
     private(set) var root: XMLElement?
@@ -63,7 +69,7 @@ struct SurveyBuilder {
             questions.append(question)
             questionElements.append(element)
         }
-        return Survey(
+        let survey = Survey(
             id: id,
             version: version,
             languages: languages,
@@ -75,14 +81,20 @@ struct SurveyBuilder {
             questions: questions,
             phrases: phrases(root.children(named: "phrase"))
         )
+        reportLanguages()
+        return survey
     }
 
     private mutating func parseLanguages(_ root: XMLElement) -> [String] {
         let tags = (root.attribute("languages") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-        if tags.isEmpty { report(root, "languages", "languages is empty; list the survey's languages, e.g. \"en es\"") }
+        if tags.isEmpty {
+            languagesAreBroken = true
+            report(root, "languages", "languages is empty; list the survey's languages, e.g. \"en es\"")
+        }
         var result: [String] = []
         for tag in tags {
             if !Self.isLanguageTag(tag) {
+                languagesAreBroken = true
                 report(root, "languages", "'\(tag)' is not a language tag such as en, es or pt-BR")
             } else if result.contains(tag) {
                 report(root, "languages", "language '\(tag)' is listed twice")
