@@ -1,6 +1,11 @@
 import GRDB
 
 extension ChorusDatabase {
+    /// The id of every survey registered in this database, in alphabetical order.
+    package func registeredSurveyIDs() throws -> [String] {
+        try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT id FROM surveys ORDER BY id") }
+    }
+
     /// The versions of survey `id` registered in this database, newest first.
     package func registeredVersions(surveyID id: String) throws -> [Int] {
         try reading { db in

@@ -177,7 +177,10 @@ import Testing
         let database = try Self.database(responses: 0)
         let unknown = try await ChorusProcess.run(["export", "--db", database.path, "town-hall"])
         #expect(unknown.status == 66)
-        #expect(unknown.standardError.contains("has no survey 'town-hall'"))
+        #expect(unknown.standardError.contains("has no survey 'town-hall'; it has \(Self.surveyID)."))
+        let mistyped = try await ChorusProcess.run(["export", "--db", database.path, Self.surveyID + "s"])
+        #expect(mistyped.status == 66)
+        #expect(mistyped.standardError.hasSuffix("; did you mean '\(Self.surveyID)'?\n"))
 
         let path = try StoreCommandTests.folder().appendingPathComponent("chorus.sqlite").path
         let missing = try await ChorusProcess.run(["export", "--db", path, Self.surveyID])

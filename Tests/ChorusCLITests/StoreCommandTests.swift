@@ -84,7 +84,14 @@ import Testing
         #expect(result.status == 66)
         #expect(result.standardOutput == "")
         #expect(
-            result.standardError == "chorus: error: \(database.path) has no survey 'saftey-priorities'; give its id as "
+            result.standardError
+                == "chorus: error: \(database.path) has no survey 'saftey-priorities'; did you mean 'safety-priorities'?\n"
+        )
+        let farOff = try await ChorusProcess.run(["status", "--db", database.path, "town-hall"])
+        #expect(farOff.status == 66)
+        #expect(
+            farOff.standardError
+                == "chorus: error: \(database.path) has no survey 'town-hall'; it has safety-priorities. Give its id as "
                 + "chorus status shows it, or the survey file\n")
     }
 

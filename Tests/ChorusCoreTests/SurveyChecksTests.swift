@@ -19,6 +19,7 @@ import Testing
 
     @Test(arguments: [
         ("ideas", "nowhere = 'x'", "show-if of 'ideas' refers to unknown question 'nowhere'"),
+        ("ideas", "aera = 'x'", "show-if of 'ideas' refers to unknown question 'aera'; did you mean 'area'?"),
         ("ideas", "ideas = 'yes'", "show-if of 'ideas' refers to 'ideas' itself"),
         (
             "children", "ideas != ''",

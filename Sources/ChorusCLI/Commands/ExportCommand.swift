@@ -174,9 +174,8 @@ struct ExportCommand: ParsableCommand {
                 return try database.registeredSource(surveyID: id, version: version).map { (version, $0) }
             }
             ?? {
-                StandardError.write(
-                    "chorus: error: \(store.path) has no survey '\(id)'; give its id as chorus status shows it, "
-                        + "or the survey file")
+                let known = try StoreFailure.reporting { try database.registeredSurveyIDs() }
+                StandardError.write(UnknownSurvey.message(id, in: store.path, has: known))
                 throw ExitStatus.noInput
             }()
         do {

@@ -19,18 +19,17 @@ struct StatusCommand: ParsableCommand {
         // An id the database has never seen is most likely mistyped, which "no responses yet" would
         // hide; a survey file not yet used anywhere is simply new.
         let isTypedID = survey.map { !Self.isSurveyFile($0) } ?? false
-        let counts =
-            try StoreFailure.reporting { () throws -> [ResponseCount]? in
-                let database = try ChorusDatabase(path: store.path, readOnly: true)
-                if let surveyID, isTypedID, try database.registeredVersions(surveyID: surveyID).isEmpty { return nil }
-                return try database.status(surveyID: surveyID)
+        let (counts, known) = try StoreFailure.reporting { () throws -> ([ResponseCount]?, [String]) in
+            let database = try ChorusDatabase(path: store.path, readOnly: true)
+            if let surveyID, isTypedID, try database.registeredVersions(surveyID: surveyID).isEmpty {
+                return (nil, try database.registeredSurveyIDs())
             }
-            ?? {
-                StandardError.write(
-                    "chorus: error: \(store.path) has no survey '\(surveyID ?? "")'; give its id as chorus status "
-                        + "shows it, or the survey file")
-                throw ExitStatus.noInput
-            }()
+            return (try database.status(surveyID: surveyID), [])
+        }
+        guard let counts else {
+            StandardError.write(UnknownSurvey.message(surveyID ?? "", in: store.path, has: known))
+            throw ExitStatus.noInput
+        }
         try StandardOutput.write(StatusTable(counts).render())
     }
 

@@ -60,8 +60,12 @@ extension Survey {
         for id in expression.referencedQuestionIDs {
             guard let target = indexByID[id] else {
                 if !unbuilt.contains(id) {
+                    let meant = Self.closest(to: id, in: questions.lazy.map(\.id), within: 2).map {
+                        "; did you mean '\($0)'?"
+                    }
                     problems.append(
-                        SurveyProblem(location, "\(attribute) of '\(name)' refers to unknown question '\(id)'"))
+                        SurveyProblem(
+                            location, "\(attribute) of '\(name)' refers to unknown question '\(id)'\(meant ?? "")"))
                 }
                 continue
             }

@@ -5,8 +5,7 @@ extension Survey {
         var problems: [SurveyProblem] = []
         let known = Phrase.allCases.map(\.rawValue)
         for key in phrases.keys.sorted() where Phrase(rawValue: key) == nil {
-            let nearest = known.min { Self.distance(key, $0) < Self.distance(key, $1) }
-            let suggestion = nearest.flatMap { Self.distance(key, $0) <= 3 ? "; did you mean '\($0)'?" : nil } ?? ""
+            let suggestion = Self.closest(to: key, in: known, within: 3).map { "; did you mean '\($0)'?" } ?? ""
             problems.append(
                 SurveyProblem(.surveyText(element: "phrase:\(key)"), "unknown phrase key '\(key)'\(suggestion)"))
         }
@@ -21,6 +20,13 @@ extension Survey {
                         + "add a <phrase xml:lang=\"\(language)\"> for each of: \(keys)"))
         }
         return problems
+    }
+
+    /// The candidate fewest edits from `name`, if it is at most `within` edits away: what an author
+    /// who wrote `name` probably meant.
+    package static func closest(to name: String, in candidates: some Sequence<String>, within: Int) -> String? {
+        let scored = candidates.map { ($0, distance(name, $0)) }.filter { $0.1 <= within }
+        return scored.min { $0.1 < $1.1 }?.0
     }
 
     /// Edit distance, for suggesting the key an author probably meant.

@@ -46,9 +46,8 @@ extension SurveyBuilder {
         for child in element.children { checkAttributes(child) }
     }
 
-    /// The candidate within two edits of `name`, if exactly one is nearest.
+    /// The candidate within two edits of `name`, if there is one.
     static func closest(to name: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, Survey.distance(name, $0)) }.filter { $0.1 <= 2 }
-        return scored.min { $0.1 < $1.1 }?.0
+        Survey.closest(to: name, in: candidates, within: 2)
     }
 }
