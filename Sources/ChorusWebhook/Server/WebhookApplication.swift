@@ -43,7 +43,7 @@ public func buildWebhookApplication(
     try configuration.validate()
     // HEAD as well as GET, which HTTP asks of every server; monitors often check with it.
     let router = Router(options: .autoGenerateHeadEndpoints)
-    let metrics = WebhookMetrics(registry: metrics, gateways: WebhookConfiguration.gatewayNames)
+    let metrics = WebhookMetrics(registry: metrics, gateways: configuration.servedGatewayNames)
     let outbox = Outbox()
     // Without the senders stored, every sender's first message reads the store, as it would anyway.
     let states = SenderStates(stored: try? store.smsSenders())

@@ -14,6 +14,10 @@ public struct WebhookConfiguration: Sendable {
     /// `telnyx` (the account's Ed25519 public key, in Base64).
     public static var gatewayNames: [String] { Gateways.all.map(\.name) }
 
+    /// The gateways this configuration serves: those with a secret, or all with
+    /// ``allowUnsigned``. The others have no route, and the router answers 404.
+    var servedGatewayNames: [String] { Self.gatewayNames.filter { secrets[$0] != nil || allowUnsigned } }
+
     /// The gateways whose replies go through their API, and so need an API key: `telnyx`.
     public static var sendingGatewayNames: [String] { Gateways.all.compactMap { ($0 as? any SendingGateway)?.name } }
 
