@@ -14,6 +14,8 @@ public struct ChorusDatabase: Sendable {
     public let path: String
     /// One connection, or with `concurrentReads` a pool of readers beside the one writer.
     let writer: any DatabaseWriter
+    /// For a read-only database whose -wal and -shm reading made: removes them when done.
+    private let sweeper: CompanionSweeper?
 
     /// Opens the database at `path`, creating it (mode 0600) and its tables if it does not exist.
     ///
@@ -39,14 +41,17 @@ public struct ChorusDatabase: Sendable {
             // a resident's last answer, or once an export's files are out. And its -wal and -shm,
             // made by this user, would keep the owner from opening it.
             if !readOnly, !file.isWritable { throw StoreError.readOnly(path) }
+            let hadCompanions = file.hasCompanions
             // Look before writing: even switching to WAL would alter a file that is not ours.
             let probe = try Self.openToRead(path)
             try Self.check(probe, path: path, writable: !readOnly)
             if readOnly {
                 writer = probe
+                sweeper = hadCompanions ? nil : CompanionSweeper(path: path, reader: probe)
                 return
             }
         }
+        sweeper = nil
         writer = try concurrentReads ? Self.openPool(path) : Self.openQueue(path, readOnly: false)
         do {
             try Schema.migrator.migrate(writer)

@@ -42,6 +42,12 @@ struct DatabaseFile {
         guard fchmod(descriptor, Self.mode) == 0 else { throw .cannotCreate(path, Self.describe(errno)) }
     }
 
+    /// Whether a -wal or -shm is beside the file: someone has it open, or had and did not remove them.
+    var hasCompanions: Bool {
+        var info = stat()
+        return companions.contains { stat($0, &info) == 0 || errno != ENOENT }
+    }
+
     /// Narrows the -wal and -shm files to 0600 if they exist.
     ///
     /// SQLite already copies the database's mode to them; this covers a database whose mode an

@@ -153,6 +153,21 @@ import Testing
         #expect(status.standardOutput.hasSuffix("total                                         5\n"))
     }
 
+    @Test func mergeAndStatusLeaveNothingBesideAKiosksDatabase() async throws {
+        let organizer = try Self.database(responses: [(.sms, nil, Self.tuesday)])
+        let stick = try Self.folder()
+        let kiosk = try Self.database("kiosk.sqlite", in: stick, responses: [(.kiosk, Self.library, Self.tuesday)]).path
+        let before = try Data(contentsOf: URL(fileURLWithPath: kiosk))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: stick.path) == ["kiosk.sqlite"])
+
+        let status = try await ChorusProcess.run(["status", "--db", kiosk])
+        let merge = try await ChorusProcess.run(["merge", "--db", organizer.path, kiosk])
+
+        #expect(status.status == 0 && merge.status == 0, "\(status.standardError)\(merge.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: stick.path) == ["kiosk.sqlite"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: kiosk)) == before)
+    }
+
     @Test func mergeOfAKioskThatRanADifferentSurveyFileIsRefused() async throws {
         let organizer = try Self.database(responses: [(.sms, nil, Self.tuesday)])
         let edited = Array(try Data(contentsOf: Self.surveyFile)) + Array("<!-- edited -->\n".utf8)

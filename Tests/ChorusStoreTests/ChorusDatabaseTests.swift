@@ -153,6 +153,31 @@ import Testing
         #expect(try database.contents().responses.isEmpty)
     }
 
+    @Test func readingADatabaseLeavesNothingBesideIt() throws {
+        let path = try StoreFixtures.database().path
+        let folder = (path as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["chorus.sqlite"])
+        var reader: ChorusDatabase? = try ChorusDatabase(path: path, readOnly: true)
+        #expect(try reader?.contents().surveys.count == 1)
+        #expect(FileManager.default.fileExists(atPath: path + "-shm"), "SQLite reads a WAL database through it")
+        reader = nil
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["chorus.sqlite"])
+    }
+
+    @Test func aReaderDoneWhileAWriterIsOpenLeavesTheWritersFilesAlone() throws {
+        let path = try StoreFixtures.database().path
+        var reader: ChorusDatabase? = try ChorusDatabase(path: path, readOnly: true)
+        #expect(try reader?.contents().responses.isEmpty == true)
+        let writer = try ChorusDatabase(path: path)
+        try writer.save(StoreFixtures.response(), channel: .kiosk, site: nil, day: StoreFixtures.day)
+        reader = nil
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(FileManager.default.fileExists(atPath: path + "-shm"))
+        try writer.save(StoreFixtures.response(), channel: .kiosk, site: nil, day: StoreFixtures.day)
+        #expect(try ChorusDatabase(path: path, readOnly: true).contents().responses.count == 2)
+        #expect(try writer.contents().responses.count == 2)
+    }
+
     @Test func readOnlyOpeningOfAMissingDatabaseCreatesNothing() throws {
         let path = try StoreFixtures.folder().appendingPathComponent("missing.sqlite").path
         let error = try #require(throws: StoreError.self) { try ChorusDatabase(path: path, readOnly: true) }
