@@ -14,6 +14,7 @@ extension Survey {
         for (index, question) in questions.enumerated() {
             if let showIf = question.showIf {
                 let location = SurveyLocation.question(index: index, attribute: "show-if")
+                let before = problems.count
                 problems += unsupported(in: showIf, attribute: "show-if", at: location)
                 problems += references(in: showIf, of: index, at: location, indexByID: indexByID, unbuilt: unbuilt)
                 if let offset = showIf.currentValueOffset {
@@ -26,6 +27,10 @@ extension Survey {
                 if showIf.isConstant, (try? showIf.isTrue(in: EvaluationContext(answers: [:], today: 0))) == false {
                     problems.append(
                         SurveyProblem(location, "show-if is always false, so '\(question.id)' would never be asked"))
+                } else if problems.count == before, let message = neverShown(showIf, on: question, indexByID: indexByID)
+                {
+                    // Only a show-if with nothing else wrong: a wrong option alone would never hold.
+                    problems.append(SurveyProblem(location, message))
                 }
             }
             for (number, constraint) in question.constraints.enumerated() {
