@@ -85,6 +85,26 @@ import Testing
         #expect(try Self.contents(of: out) == written)
     }
 
+    @Test func aReleaseFirstExportedFromACopyIsSaidToBeRecordedWhenExportedAgain() async throws {
+        let database = try Self.database(responses: 200)
+        let folder = try StoreCommandTests.folder()
+        let copy = folder.appendingPathComponent("look.sqlite").path
+        let out = folder.appendingPathComponent("release").path
+        let merged = try await ChorusProcess.run(["merge", "--db", copy, database.path])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let look = try await ChorusProcess.run(["export", "--db", copy, "--out", out, Self.surveyID])
+        #expect(look.standardOutput.hasPrefix("wrote \(out)/: "), "\(look.standardError)")
+
+        let real = try await ChorusProcess.run(["export", "--db", database.path, "--out", out, Self.surveyID])
+        #expect(real.status == 0, "\(real.standardError)")
+        #expect(
+            real.standardOutput
+                == "\(out)/ already holds this release; it is now recorded in \(database.path), and later releases "
+                + "are checked against it\n")
+        let again = try await ChorusProcess.run(["export", "--db", database.path, "--out", out, Self.surveyID])
+        #expect(again.standardOutput == "\(out)/ already holds this release; nothing changed\n")
+    }
+
     @Test func noFileOfTheReleaseHoldsAFreeTextAnswer() async throws {
         let database = try Self.database(responses: 200)
         let out = try StoreCommandTests.folder().appendingPathComponent("release")

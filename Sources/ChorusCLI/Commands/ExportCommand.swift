@@ -121,10 +121,17 @@ struct ExportCommand: ParsableCommand {
         }
         // Recorded even when the folder was already there: a run that stopped between writing and
         // recording must not leave a published release that later ones are not checked against.
-        try Self.reporting { () throws(FindingsError) in try database.recordRelease(release) }
-        switch outcome {
-        case .written: try StandardOutput.write("wrote \(folder.path)/: \(files.count) files, \(responses) responses\n")
-        case .unchanged: try StandardOutput.write("\(folder.path)/ already holds this release; nothing changed\n")
+        let recorded = try Self.reporting { () throws(FindingsError) in try database.recordRelease(release) }
+        switch (outcome, recorded) {
+        case (.written, _):
+            try StandardOutput.write("wrote \(folder.path)/: \(files.count) files, \(responses) responses\n")
+        case (.unchanged, false):
+            try StandardOutput.write("\(folder.path)/ already holds this release; nothing changed\n")
+        case (.unchanged, true):
+            // As when it was exported from a copy of this database first, to look.
+            try StandardOutput.write(
+                "\(folder.path)/ already holds this release; it is now recorded in \(store.path), and later "
+                    + "releases are checked against it\n")
         }
     }
 
