@@ -129,8 +129,13 @@ public struct FindingsBuilder: Sendable {
         func phrase(_ phrase: Phrase) -> LocalizedText {
             LocalizedText(Dictionary(uniqueKeysWithValues: survey.languages.map { ($0, phrases.text(phrase, in: $0)) }))
         }
-        let slots = survey.questions.compactMap { QuestionSlot($0, yes: phrase(.yes), no: phrase(.no)) }
         do {
+            let ledgers = try database.releaseLedgers(surveyID: survey.id, version: survey.version)
+            let slots = survey.questions.compactMap { question in
+                QuestionSlot(
+                    question, yes: phrase(.yes), no: phrase(.no),
+                    earlierRanges: ledgers.first.map { Self.categories(of: question.id, in: $0) } ?? [])
+            }
             let sites = try database.siteNames()
             let total = try database.responseCount(surveyID: survey.id, version: survey.version)
             let groupings = Grouping.all(slots: slots, sites: sites)
@@ -142,11 +147,20 @@ public struct FindingsBuilder: Sendable {
             if let slot = tally.mismatches.indices.first(where: { tally.mismatches[$0] > 0 }) {
                 throw FindingsError.answersDoNotFit(question: slots[slot].question.id, survey: survey)
             }
-            return (tally, sites, try database.releaseLedgers(surveyID: survey.id, version: survey.version))
+            return (tally, sites, ledgers)
         } catch let error as FindingsError {
             throw error
         } catch {
             throw FindingsError(.io, "\(error)")
+        }
+    }
+
+    /// The category codes of question `id`'s own table in `ledger`.
+    private static func categories(of id: String, in ledger: ReleaseLedger) -> [String] {
+        let prefix = StatisticKey.answer(id, "")
+        return ledger.counts.compactMap { count in
+            guard count.key.hasPrefix(prefix), !count.key.contains("|") else { return nil }
+            return String(count.key.dropFirst(prefix.count))
         }
     }
 

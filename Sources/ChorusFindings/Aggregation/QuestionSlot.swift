@@ -1,4 +1,5 @@
 import ChorusCore
+import Foundation
 
 /// How one counted question's answers become indexes of its category values.
 struct QuestionSlot: Sendable {
@@ -27,8 +28,9 @@ struct QuestionSlot: Sendable {
     /// For a scale: its minimum.
     let scaleMinimum: Int
 
-    /// The slot of `question`, or `nil` for a note.
-    init?(_ question: Question, yes: LocalizedText, no: LocalizedText) {
+    /// The slot of `question`, or `nil` for a note. `earlierRanges` are a number question's range
+    /// codes as an earlier release of the survey version published them, which are kept.
+    init?(_ question: Question, yes: LocalizedText, no: LocalizedText, earlierRanges: [String] = []) {
         self.question = question
         var ranges: [Double] = []
         var scaleMinimum = 0
@@ -59,14 +61,20 @@ struct QuestionSlot: Sendable {
             ]
         case .number(let minimum?, let maximum?, let decimals) where maximum > minimum:
             shape = .one
-            ranges = Self.ranges(minimum: minimum, maximum: maximum, decimals: decimals)
-            values = ranges.indices.map { index in
-                let upper = index + 1 < ranges.count ? ranges[index + 1] : maximum
-                let code =
-                    ranges.count == Int(maximum - minimum) + 1 && decimals == 0
-                    ? Answer.format(ranges[index]) : "\(Answer.format(ranges[index]))-\(Answer.format(upper))"
-                return FindingsDimensionValue(code: code, label: nil, role: .category)
+            let spans = Self.ranges(minimum: minimum, maximum: maximum, decimals: decimals)
+            var codes = spans.map { span in
+                span.lower == span.upper
+                    ? Answer.format(span.lower) : "\(Answer.format(span.lower))-\(Answer.format(span.upper))"
             }
+            ranges = spans.map(\.lower)
+            // Ranges drawn otherwise than before would let two releases' counts differ by the few
+            // answers between their edges, which neither release shows; so the first ones stay.
+            let earlier = earlierRanges.compactMap { code in Self.lowerEnd(of: code).map { (code, $0) } }
+            if !earlier.isEmpty, earlier.count == earlierRanges.count {
+                let sorted = earlier.sorted { $0.1 < $1.1 }
+                (codes, ranges) = (sorted.map(\.0), sorted.map(\.1))
+            }
+            values = codes.map { FindingsDimensionValue(code: $0, label: nil, role: .category) }
         case .number:
             shape = .answeredOnly
             values = []
@@ -85,12 +93,42 @@ struct QuestionSlot: Sendable {
 
     /// Whole numbers one by one when there are at most ten of them, else five equal ranges:
     /// ranges fixed by the survey, never by the data, so their ends reveal nothing.
-    private static func ranges(minimum: Double, maximum: Double, decimals: Int) -> [Double] {
-        if decimals == 0, minimum == minimum.rounded(), maximum == maximum.rounded(), maximum - minimum < 10 {
-            return Array(stride(from: minimum, through: maximum, by: 1))
+    /// The ranges a number's answers are counted in, each holding both its ends, at the question's
+    /// precision so that no answer falls between two: every value where there are at most 10,
+    /// else at most 6 ranges of a round width (1, 2, 2.5 or 5 times a power of ten) from the
+    /// lowest answer up, the last taking in a remainder of less than half a width.
+    private static func ranges(minimum: Double, maximum: Double, decimals: Int) -> [(lower: Double, upper: Double)] {
+        let step = pow(10, -Double(min(decimals, 6)))
+        // In steps, so that edges are whole numbers of them and print without binary residue.
+        let low = (minimum / step).rounded(.up)
+        let high = max(low, (maximum / step).rounded(.down))
+        let value = { (steps: Double) in (steps * step * 1e6).rounded() / 1e6 }
+        let count = high - low + 1
+        guard count > 10 else { return stride(from: low, through: high, by: 1).map { (value($0), value($0)) } }
+        var width = 1.0
+        search: for power in 0...15 {
+            // 2.5 steps would put edges between two answers.
+            for mantissa in [1, 2, 2.5, 5] where power > 0 || mantissa != 2.5 {
+                width = mantissa * pow(10, Double(power))
+                if (count / width).rounded(.up) <= 6 { break search }
+            }
         }
-        let width = (maximum - minimum) / 5
-        return (0..<5).map { minimum + Double($0) * width }
+        var lowers: [Double] = Array(stride(from: low, through: high, by: width))
+        if lowers.count > 1, high - lowers[lowers.count - 1] + 1 < width / 2 { lowers.removeLast() }
+        return lowers.indices.map { index in
+            let upper = index + 1 < lowers.count ? lowers[index + 1] - 1 : high
+            return (value(lowers[index]), value(upper))
+        }
+    }
+
+    /// The lowest answer a range's code (`12` or `1-10`, or from older releases `1-12.8`) holds.
+    private static func lowerEnd(of code: String) -> Double? {
+        if let single = Double(code) { return single }
+        // After the first character, which may be a minus sign.
+        for index in code.indices.dropFirst() where code[index] == "-" {
+            if let lower = Double(code[..<index]), Double(code[code.index(after: index)...]) != nil { return lower }
+        }
+        return nil
     }
 
     /// The category index of a number or scale answer, or `nil` if it is none of them.

@@ -99,11 +99,11 @@ extension ReleaseWords {
     var numberRangesNote: String {
         spanish
             ? "Las tablas cuentan las respuestas por tramos, con el código `desde-hasta` cuando un tramo abarca más "
-                + "de un valor: cada tramo incluye su límite inferior y llega hasta el siguiente sin incluirlo; el "
-                + "último incluye también su límite superior."
+                + "de un valor: cada tramo incluye sus dos límites, con la precisión de la pregunta, así que ninguna "
+                + "respuesta cae en dos tramos ni entre ellos."
             : "The tables count answers in ranges, coded `from-to` where a range spans more than one value: each "
-                + "range holds its lower end and goes up to the next range's, which it does not hold; the last "
-                + "holds its upper end too."
+                + "range holds both its ends, at the question's precision, so no answer is in two ranges or between "
+                + "them."
     }
     var codeLabel: String { spanish ? "Código" : "Code" }
     var dataFilesHeading: String { spanish ? "Archivos de datos" : "Data files" }
