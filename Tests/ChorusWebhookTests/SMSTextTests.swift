@@ -77,6 +77,21 @@ import Testing
         #expect(parts == Array(repeating: line, count: 5))
     }
 
+    @Test func linesThatFillAUCS2TextToTheLastCharacterGoTogether() {
+        // The helpers' case: 50 units, a line break, and 19 more make exactly 70
+        let first = "Elija hasta 3.\n1) Otro día u horario\n2) Otro lugar"
+        let third = "3) Cuidado de niños"
+        #expect((first + "\n" + third).utf16.count == 70)
+        let rest = "4) Transporte para llegar\n5) Comida durante la reunión"
+        #expect(SMSText(first + "\n" + third + "\n" + rest).parts == [first + "\n" + third, rest])
+    }
+
+    @Test func aLineThatFillsAGSM7TextToTheLastCharacterIsNotCut() {
+        let line = String(repeating: "word ", count: 31) + "last."
+        #expect(line.count == 160)
+        #expect(SMSText(line + " Next sentence here.").parts == [line, "Next sentence here."])
+    }
+
     @Test func eachPartIsMeasuredInItsOwnEncoding() {
         // Given a reply whose first line has accents and whose second line, on its own, is plain
         let accented = "¿Cuántas personas viven en su casa?"

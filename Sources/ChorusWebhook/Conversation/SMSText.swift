@@ -144,6 +144,13 @@ struct SMSText: Hashable {
                 (septets, utf16, isGSM7) = (septets + (unit.septets ?? 0), utf16 + unit.utf16, stillGSM7)
                 end += 1
             }
+            // A part that fills its message to the last character may end at the space or line
+            // break after it, which goes with the cut.
+            if end < units.endIndex, end > start, units[end].isSpace {
+                if !numbersOption(from: lineStart, to: end) { lastSpace = end }
+                if units[end - 1].endsSentence { lastSentenceEnd = end }
+                if units[end].isLineBreak { lastLineBreak = end }
+            }
             return (end, lastSpace, lastSentenceEnd, lastLineBreak)
         }
 
