@@ -52,7 +52,15 @@ import Testing
             #expect(over.status == .tooManyRequests)
             #expect(over.headers[.retryAfter] == "20")
             #expect(harness.store.contents.withLock { $0.applied } == applied)
-            #expect(harness.store.calls == calls)
+            // Only the read that tells a retry from a new message.
+            #expect(harness.store.calls == calls + 1)
+            // A retry of a message answered before still gets its reply, and changes nothing.
+            let first = try await client.twilio(from: number, "Hello", id: "SM0")
+            let retry = try await client.twilio(from: number, "Hello", id: "SM0")
+            #expect(retry.status == .ok)
+            #expect(retry.body == first.body)
+            #expect(String(buffer: retry.body).contains("<Message>"))
+            #expect(harness.store.contents.withLock { $0.applied } == applied)
             // Others are not held back.
             let other = try await client.twilio(from: "+15551230002", "Hello", id: "SM-other")
             #expect(other.status == .ok)
@@ -62,6 +70,7 @@ import Testing
             #expect(later.status == .ok)
             let metrics = try await client.scrape()
             #expect(metrics.contains(#"chorus_sms_messages_total{gateway="twilio",outcome="rate-limited"} 1"#))
+            #expect(metrics.contains(#"chorus_sms_messages_total{gateway="twilio",outcome="replayed"} 2"#))
         }
         let lines = harness.logs.all.filter { $0.contains("sms.outcome=rate-limited") }
         #expect(lines.count == 1)

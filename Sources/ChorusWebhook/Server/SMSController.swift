@@ -133,6 +133,14 @@ struct SMSController<Store: SMSStore>: Sendable {
         }
         let sender = key.pseudonym(forE164: number)
         if let rateLimit, !rateLimit.allows(sender, at: now()), !conversation.optsOut(inbound.text) {
+            // A gateway's retry of a message already answered is not another message: it gets the
+            // reply it had, which the sender may never have received.
+            if let stored = try? store.processedReply(
+                gateway: gateway.name, sender: sender, messageID: inbound.messageID)
+            {
+                let optedOut = states[sender]?.isOptedOut ?? (try? store.isOptedOut(sender: sender)) ?? false
+                return (.replayed, reply(replayed(stored, optedOut: optedOut), gateway: gateway, to: inbound))
+            }
             var response = Self.plain(.tooManyRequests, "too many messages from this sender; try again later")
             response.headers[.retryAfter] = "\(rateLimit.secondsUntilNext(sender))"
             return (.rateLimited, response)
@@ -141,13 +149,7 @@ struct SMSController<Store: SMSStore>: Sendable {
             let (outcome, parts) = try await locks.withLock(sender) {
                 try await process(inbound, from: sender, gateway: gateway)
             }
-            let reply = gateway.reply(gateway is any SendingGateway ? [] : parts, to: inbound)
-            var headers = HTTPFields()
-            headers[.contentType] = reply.contentType
-            return (
-                outcome,
-                Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
-            )
+            return (outcome, reply(parts, gateway: gateway, to: inbound))
         } catch {
             // The store's errors name paths and surveys, never a sender or a message.
             let reason = (error as? StoreError)?.description ?? "\(type(of: error))"
@@ -201,6 +203,15 @@ struct SMSController<Store: SMSStore>: Sendable {
             return (.replayed, replayed(reply, optedOut: state.isOptedOut))
         }
         return (turn.optOut == true ? .optedOut : parts.isEmpty ? .silent : .replied, parts)
+    }
+
+    /// The response carrying `parts`, inline where the gateway takes replies so; the outbox sends
+    /// the others.
+    private func reply(_ parts: [String], gateway: any Gateway, to inbound: InboundSMS) -> Response {
+        let reply = gateway.reply(gateway is any SendingGateway ? [] : parts, to: inbound)
+        var headers = HTTPFields()
+        headers[.contentType] = reply.contentType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
     }
 
     /// The reply a retried message gets again: none once its sender has opted out, as nothing more
