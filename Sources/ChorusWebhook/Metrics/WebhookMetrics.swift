@@ -46,7 +46,8 @@ struct WebhookMetrics: Sendable {
             }
             latency[gateway] = registry.makeDurationHistogram(
                 descriptor: latencyName, labels: [("gateway", gateway)], buckets: buckets)
-            for event in OutboxEvent.allCases {
+            // The others reply inline and never use the outbox.
+            for event in OutboxEvent.allCases where WebhookConfiguration.sendingGatewayNames.contains(gateway) {
                 outbox[Self.key(gateway, event.rawValue)] = registry.makeCounter(
                     descriptor: outboxName, labels: [("gateway", gateway), ("event", event.rawValue)])
             }
