@@ -126,6 +126,10 @@ extension ChorusDatabase {
         if change.optOut == false {
             try db.execute(sql: "DELETE FROM sms_opt_outs WHERE sender = ?", arguments: [sender])
         }
+        if let abandoned = change.abandonedSurveyID {
+            try db.cachedStatement(sql: "DELETE FROM sms_conversations WHERE sender = ? AND survey_id = ?")
+                .execute(arguments: [sender, abandoned])
+        }
         if let language = change.menuLanguage {
             try db.cachedStatement(
                 sql: """

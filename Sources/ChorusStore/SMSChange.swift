@@ -35,6 +35,9 @@ public struct SMSChange: Sendable {
     /// Whether to delete the menu's language kept from an earlier message when `menuLanguage` is
     /// `nil`; false for a sender who has none, so that their message costs no delete.
     public var forgetsMenu: Bool
+    /// Another survey whose conversation this message leaves, as one still waiting for its consent
+    /// does when the sender names a different survey: it is deleted.
+    public var abandonedSurveyID: String?
     /// A reply to send through the gateway's API, queued in the same transaction; `nil` when the
     /// reply goes back in the webhook's response or there is none.
     public var outgoing: OutboxMessage?
@@ -52,6 +55,7 @@ public struct SMSChange: Sendable {
         expiresHour: String,
         menuLanguage: String? = nil,
         forgetsMenu: Bool = false,
+        abandonedSurveyID: String? = nil,
         outgoing: OutboxMessage? = nil
     ) {
         self.gateway = gateway
@@ -66,6 +70,7 @@ public struct SMSChange: Sendable {
         self.expiresHour = expiresHour
         self.menuLanguage = menuLanguage
         self.forgetsMenu = forgetsMenu
+        self.abandonedSurveyID = abandonedSurveyID
         self.outgoing = outgoing
     }
 }

@@ -5,7 +5,7 @@ extension SMSSnapshot {
     ///
     /// It follows ``ChorusDatabase/applySMS(_:)`` rule for rule: an opt-out deletes every
     /// conversation and the menu's language, a completion deletes its survey's conversation, and
-    /// `nil` deletes the conversation.
+    /// `nil` deletes the conversation, as an abandoned survey's is.
     public func applying(_ change: SMSChange) -> SMSSnapshot {
         var next = self
         next.processedReply = nil
@@ -14,6 +14,7 @@ extension SMSSnapshot {
             next.conversations = [:]
         } else {
             next.conversations[change.surveyID] = change.completed == nil ? change.interview : nil
+            if let abandoned = change.abandonedSurveyID { next.conversations[abandoned] = nil }
         }
         if let optOut = change.optOut { next.isOptedOut = optOut }
         if let language = change.menuLanguage {

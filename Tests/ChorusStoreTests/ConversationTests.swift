@@ -210,9 +210,12 @@ import Testing
         // Set after the change was made, the interview is still the one stored.
         var replaced = Self.change("SM3", interview: Self.started)
         replaced.interview = Self.agreed
+        // Another survey named at the first one's consent: that one's conversation goes.
+        var abandoning = Self.change("SM3a", interview: Self.started)
+        abandoning.abandonedSurveyID = "other"
         let changes = [
             Self.change("SM0", interview: nil, menuLanguage: "es"),
-            Self.change("SM1", interview: Self.started, forgetsMenu: true), other, replaced,
+            Self.change("SM1", interview: Self.started, forgetsMenu: true), other, replaced, abandoning,
             Self.change("SM2a", interview: Self.agreed, menuLanguage: "en"),
             Self.change("SM4", interview: nil, optOut: true),
             Self.change("SM5", interview: Self.started, optOut: false),

@@ -102,6 +102,9 @@ final class MemorySMSStore: SMSStore {
             } else {
                 contents.conversations[conversation] = change.interview.map { ($0, change.expiresHour) }
             }
+            if let abandoned = change.abandonedSurveyID {
+                contents.conversations[change.sender + " " + abandoned] = nil
+            }
             switch change.optOut {
             case true?:
                 contents.optedOut.insert(change.sender)

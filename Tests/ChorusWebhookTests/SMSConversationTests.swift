@@ -357,6 +357,32 @@ import Testing
         #expect(texter.send("parks").hasPrefix("Our parks\nAnonymous."))
     }
 
+    @Test func anotherSurveysKeywordAtTheConsentBeginsThatSurveyInsteadInTheSameLanguage() {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        texter.send("parks")
+        // Not PARKS's consent again, which YES would then have agreed to.
+        #expect(texter.send("SAFE") == Self.consentEnglish)
+        #expect(texter.last?.abandoned == "parks")
+        #expect(texter.state.conversations["parks"] == nil)
+        #expect(texter.send("yes").hasPrefix("Question 1 of"))
+        #expect(texter.onQuestion == "area")
+        var spanish = Texter([WebhookSample.survey, WebhookSample.parks])
+        spanish.send(["hola", "parks"])
+        #expect(spanish.send("safe").hasPrefix("Seguridad del barrio\n"))
+    }
+
+    @Test func aSurveyAnsweredBeforeNamedAtAnotherConsentIsSaidToBeAnsweredAndTheConsentStays() {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        texter.send(["parks", "yes", "yes"])
+        #expect(texter.saved.map(\.surveyID) == ["parks"])
+        texter.send("SAFE")
+        #expect(
+            texter.send("parks") == "You've already answered this survey. Thank you!\n\n" + Self.consentAgainEnglish)
+        #expect(texter.last?.abandoned == nil)
+        #expect(texter.send("yes").hasPrefix("Question 1 of"))
+        #expect(texter.onQuestion == "area")
+    }
+
     @Test func severalSurveysNeedAKeyword() {
         var texter = Texter([WebhookSample.survey, WebhookSample.parks])
         #expect(texter.send("hi") == "Reply SAFE for: Neighborhood safety\nReply PARKS for: Our parks")

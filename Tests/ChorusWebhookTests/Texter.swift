@@ -24,6 +24,7 @@ struct Texter {
         let turn = conversation.respond(to: text, state, today: today)
         last = turn
         state.conversations[turn.surveyID] = turn.interview
+        if let abandoned = turn.abandoned { state.conversations[abandoned] = nil }
         if let response = turn.completed {
             saved.append(response)
             state.completed.insert(turn.surveyID)

@@ -83,10 +83,43 @@ struct SMSConversation: Sendable {
             return turn
         }
         if case let (engine, interview)? = active {
+            if let other = otherSurvey(named: reply, at: engine, interview) {
+                return switchTo(other, from: engine, interview, reply, state, today: today, turn)
+            }
             turn.record(proceed(reply, engine, interview))
             return turn
         }
         return begin(reply, state, today: today, turn)
+    }
+
+    /// The id of another survey `reply` names by its keyword while `interview` waits for its
+    /// consent, when nothing is answered yet.
+    private func otherSurvey(named reply: SMSReply, at engine: InterviewEngine, _ interview: Interview) -> String? {
+        guard case .consent = engine.step(interview), let id = words.keywords[reply.keyword], id != engine.survey.id
+        else { return nil }
+        return id
+    }
+
+    /// Another survey's keyword at the consent: that survey begins in the same language and the
+    /// one waiting is dropped, having no answers; if the sender answered that one already, they
+    /// are told so and asked the consent waiting again.
+    private func switchTo(
+        _ id: String, from engine: InterviewEngine, _ interview: Interview, _ reply: SMSReply, _ state: SMSSnapshot,
+        today: Int, _ turn: SMSTurn
+    ) -> SMSTurn {
+        var turn = turn
+        if state.completed.contains(id), let survey = surveys.first(where: { $0.id == id }) {
+            let language = survey.languages.contains(interview.language) ? interview.language : survey.languages[0]
+            turn.messages = [Phrasebook(survey: survey).text(.smsAlreadyAnswered, in: language)]
+            turn.record(show(engine, interview, briefConsent: true))
+            return turn
+        }
+        var rest = state
+        rest.conversations[engine.survey.id] = nil
+        rest.menuLanguage = interview.language
+        var next = begin(reply, rest, today: today, SMSTurn(surveyID: id, interview: rest.conversations[id]))
+        next.abandoned = engine.survey.id
+        return next
     }
 
     /// Whether `message` opts out: no limit on messages may refuse it, as a revocation must be

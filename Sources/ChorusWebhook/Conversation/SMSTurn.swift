@@ -15,4 +15,6 @@ struct SMSTurn: Sendable, Hashable {
     /// The language the list of surveys was sent in, kept so that the survey the next message
     /// chooses starts in it; `nil` when this reply is not that list.
     var menuLanguage: String?
+    /// Another survey whose conversation, still waiting for its consent, this turn deletes.
+    var abandoned: String?
 }

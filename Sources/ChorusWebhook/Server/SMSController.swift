@@ -188,7 +188,8 @@ struct SMSController<Store: SMSStore>: Sendable {
             reply: Self.stored(parts), interview: turn.interview,
             completed: turn.completed.map { ($0, day: Day(date, in: configuration.timeZone)) }, optOut: turn.optOut,
             expiresHour: ChorusDatabase.hour(date.addingTimeInterval(expiry), in: .gmt),
-            menuLanguage: turn.menuLanguage, forgetsMenu: state.menuLanguage != nil, outgoing: outgoing)
+            menuLanguage: turn.menuLanguage, forgetsMenu: state.menuLanguage != nil, abandonedSurveyID: turn.abandoned,
+            outgoing: outgoing)
         do {
             try await writer.apply(change)
             states.keep(state.applying(change), for: sender)
