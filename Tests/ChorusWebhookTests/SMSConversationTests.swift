@@ -383,6 +383,36 @@ import Testing
         #expect(texter.onQuestion == "area")
     }
 
+    @Test(arguments: ["2", "two", "Reply PARKS", "parks please", "\"Parks\""])
+    func aReplyToTheListThatIsNotJustAKeywordStillChooses(_ choice: String) {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        texter.send("hi")
+        #expect(texter.send(choice).hasPrefix("Our parks\nAnonymous."))
+    }
+
+    @Test func aReplyThatNamesTwoSurveysOrIsALongSentenceChoosesNone() {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        texter.send("hi")
+        #expect(texter.send("safe or parks") == "")
+        #expect(texter.send("3") == "", "the list has two")
+        // Without the list just sent, a number is no choice.
+        var fresh = Texter([WebhookSample.survey, WebhookSample.parks])
+        #expect(fresh.send("2").hasPrefix("Reply SAFE for"))
+    }
+
+    @Test func theListLeavesOutWhatWasAnsweredAndIsNotSentOnceAllWere() {
+        var texter = Texter([WebhookSample.survey, WebhookSample.parks])
+        texter.send(["parks", "yes", "yes"])
+        #expect(texter.saved.map(\.surveyID) == ["parks"])
+        #expect(texter.send("ok") == "Reply SAFE for: Neighborhood safety")
+        #expect(texter.send("1") == Self.consentEnglish)
+        var done = Texter([WebhookSample.survey, WebhookSample.parks])
+        done.state.completed = ["parks", "safety-priorities"]
+        #expect(done.send("ok") == "")
+        #expect(done.send("thanks!") == "")
+        #expect(!done.send("help").contains("Reply SAFE for"))
+    }
+
     @Test func severalSurveysNeedAKeyword() {
         var texter = Texter([WebhookSample.survey, WebhookSample.parks])
         #expect(texter.send("hi") == "Reply SAFE for: Neighborhood safety\nReply PARKS for: Our parks")

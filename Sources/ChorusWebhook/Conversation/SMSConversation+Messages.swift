@@ -114,8 +114,8 @@ extension SMSConversation {
     }
 
     /// The surveys served and the keyword that starts each, for a first message that names none.
-    func menu(in language: String, _ phrasebook: Phrasebook) -> String {
-        surveys.compactMap { survey in
+    func menu(of listed: [Survey], in language: String, _ phrasebook: Phrasebook) -> String {
+        listed.compactMap { survey in
             survey.smsKeyword.map { keyword in
                 let title = survey.title.text(in: language)
                 return phrasebook.text(.smsChooseSurvey, in: language, ["title": title, "keyword": keyword])

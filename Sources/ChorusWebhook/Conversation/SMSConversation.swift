@@ -75,9 +75,9 @@ struct SMSConversation: Sendable {
             turn.messages = [phrasebook.text(.smsHelp, in: language, ["title": survey.title.text(in: language)])]
             if case let (engine, interview)? = active {
                 turn.record(show(engine, interview, briefConsent: true))
-            } else if surveys.count > 1 {
+            } else if surveys.count > 1, case let listed = listed(state), !listed.isEmpty {
                 // The help names the first survey only; how to start any of them follows.
-                turn.messages.append(menu(in: language, phrasebook))
+                turn.messages.append(menu(of: listed, in: language, phrasebook))
                 turn.menuLanguage = language
             }
             return turn
@@ -155,10 +155,30 @@ struct SMSConversation: Sendable {
             ?? state.menuLanguage.flatMap { languages.contains($0) ? $0 : nil } ?? languages.first ?? "en"
     }
 
+    /// The surveys the list offers: those with a keyword that the sender has not answered.
+    private func listed(_ state: SMSSnapshot) -> [Survey] {
+        surveys.filter { $0.smsKeyword != nil && !state.completed.contains($0.id) }
+    }
+
+    /// The survey a message that is not just a keyword still clearly asks for: one keyword among
+    /// a few words ("Reply SAFE", "safe please"), or, right after the list, a place in it ("2").
+    private func chosen(by reply: SMSReply, _ state: SMSSnapshot) -> Survey? {
+        if state.menuLanguage != nil, let numbers = reply.numbers(spelledOut: true), numbers.count == 1 {
+            let listed = listed(state)
+            return listed.indices.contains(numbers[0] - 1) ? listed[numbers[0] - 1] : nil
+        }
+        guard reply.tokens.count <= 4 else { return nil }
+        let named = Set(reply.tokens.compactMap { words.keywords[$0] })
+        guard named.count == 1 else { return nil }
+        return surveys.first { named.contains($0.id) }
+    }
+
     /// A first message, with no conversation in progress: start the survey it asks for.
     private func begin(_ reply: SMSReply, _ state: SMSSnapshot, today: Int, _ turn: SMSTurn) -> SMSTurn {
         var turn = turn
-        let keyword = words.keywords[reply.keyword].flatMap { id in surveys.first { $0.id == id } }
+        let keyword =
+            words.keywords[reply.keyword].flatMap { id in surveys.first { $0.id == id } }
+            ?? chosen(by: reply, state)
         // With several surveys, a message without keyword after NO is about the survey declined.
         let declined = surveys.first { survey in
             guard !state.completed.contains(survey.id), let stored = state.conversations[survey.id] else {
@@ -168,11 +188,15 @@ struct SMSConversation: Sendable {
             return false
         }
         guard let survey = surveys.count == 1 ? surveys[0] : keyword ?? declined else {
+            // Nothing more to offer one who answered every survey: an "ok" after the thanks gets
+            // nothing back.
+            let listed = listed(state)
+            guard !listed.isEmpty else { return turn }
             let (_, phrasebook, language) = speaker(nil, reply, state)
             turn.menuLanguage = language
             // Sent again only in another language the message asks for, so that a phone answering
             // by itself cannot draw it again and again; HELP sends it too.
-            if state.menuLanguage != language { turn.messages = [menu(in: language, phrasebook)] }
+            if state.menuLanguage != language { turn.messages = [menu(of: listed, in: language, phrasebook)] }
             return turn
         }
         let engine = InterviewEngine(survey: survey, today: today)
