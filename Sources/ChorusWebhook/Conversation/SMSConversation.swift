@@ -92,36 +92,6 @@ struct SMSConversation: Sendable {
         return begin(reply, state, today: today, turn)
     }
 
-    /// The id of another survey `reply` names by its keyword while `interview` waits for its
-    /// consent, when nothing is answered yet.
-    private func otherSurvey(named reply: SMSReply, at engine: InterviewEngine, _ interview: Interview) -> String? {
-        guard case .consent = engine.step(interview), let id = words.keywords[reply.keyword], id != engine.survey.id
-        else { return nil }
-        return id
-    }
-
-    /// Another survey's keyword at the consent: that survey begins in the same language and the
-    /// one waiting is dropped, having no answers; if the sender answered that one already, they
-    /// are told so and asked the consent waiting again.
-    private func switchTo(
-        _ id: String, from engine: InterviewEngine, _ interview: Interview, _ reply: SMSReply, _ state: SMSSnapshot,
-        today: Int, _ turn: SMSTurn
-    ) -> SMSTurn {
-        var turn = turn
-        if state.completed.contains(id), let survey = surveys.first(where: { $0.id == id }) {
-            let language = survey.languages.contains(interview.language) ? interview.language : survey.languages[0]
-            turn.messages = [Phrasebook(survey: survey).text(.smsAlreadyAnswered, in: language)]
-            turn.record(show(engine, interview, briefConsent: true))
-            return turn
-        }
-        var rest = state
-        rest.conversations[engine.survey.id] = nil
-        rest.menuLanguage = interview.language
-        var next = begin(reply, rest, today: today, SMSTurn(surveyID: id, interview: rest.conversations[id]))
-        next.abandoned = engine.survey.id
-        return next
-    }
-
     /// Whether `message` opts out: no limit on messages may refuse it, as a revocation must be
     /// honoured.
     func optsOut(_ message: String) -> Bool {
@@ -155,30 +125,12 @@ struct SMSConversation: Sendable {
             ?? state.menuLanguage.flatMap { languages.contains($0) ? $0 : nil } ?? languages.first ?? "en"
     }
 
-    /// The surveys the list offers: those with a keyword that the sender has not answered.
-    private func listed(_ state: SMSSnapshot) -> [Survey] {
-        surveys.filter { $0.smsKeyword != nil && !state.completed.contains($0.id) }
-    }
-
-    /// The survey a message that is not just a keyword still clearly asks for: one keyword among
-    /// a few words ("Reply SAFE", "safe please"), or, right after the list, a place in it ("2").
-    private func chosen(by reply: SMSReply, _ state: SMSSnapshot) -> Survey? {
-        if state.menuLanguage != nil, let numbers = reply.numbers(spelledOut: true), numbers.count == 1 {
-            let listed = listed(state)
-            return listed.indices.contains(numbers[0] - 1) ? listed[numbers[0] - 1] : nil
-        }
-        guard reply.tokens.count <= 4 else { return nil }
-        let named = Set(reply.tokens.compactMap { words.keywords[$0] })
-        guard named.count == 1 else { return nil }
-        return surveys.first { named.contains($0.id) }
-    }
-
     /// A first message, with no conversation in progress: start the survey it asks for.
-    private func begin(_ reply: SMSReply, _ state: SMSSnapshot, today: Int, _ turn: SMSTurn) -> SMSTurn {
+    func begin(_ reply: SMSReply, _ state: SMSSnapshot, today: Int, _ turn: SMSTurn) -> SMSTurn {
         var turn = turn
         let keyword =
             words.keywords[reply.keyword].flatMap { id in surveys.first { $0.id == id } }
-            ?? chosen(by: reply, state)
+            ?? surveyChosen(by: reply, state)
         // With several surveys, a message without keyword after NO is about the survey declined.
         let declined = surveys.first { survey in
             guard !state.completed.contains(survey.id), let stored = state.conversations[survey.id] else {
@@ -287,7 +239,7 @@ struct SMSConversation: Sendable {
 
 extension SMSTurn {
     /// Takes on what was shown: its message, the interview it leaves, and any completed response.
-    fileprivate mutating func record(_ shown: SMSConversation.Shown) {
+    mutating func record(_ shown: SMSConversation.Shown) {
         messages.append(shown.message)
         interview = shown.interview
         completed = shown.completed
