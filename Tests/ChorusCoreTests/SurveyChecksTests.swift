@@ -123,11 +123,28 @@ import Testing
     @Test func languageWithoutBuiltInWordingMustSupplyEveryPhrase() {
         var checked = SampleSurvey.survey
         checked.languages.append("ht")
+        #expect(
+            checked.problems().map(\.message) == [
+                "Chorus has no built-in wording in 'ht' (only en, es); to survey in 'ht', add a <phrase "
+                    + "xml:lang=\"ht\"> for each of the \(Phrase.allCases.count) phrases chorus-survey(5) lists"
+            ])
+        // Some given: those missing are named.
+        checked.phrases["agree"] = LocalizedText(["en": "I agree", "es": "Acepto", "ht": "Mwen dakò"])
         let messages = checked.problems().map(\.message)
         #expect(messages.count == 1)
         #expect(
             messages.first?.hasPrefix(
-                "Chorus has no built-in wording in 'ht' (only en, es); add a <phrase xml:lang=\"ht\"> for each of: agree, decline"
+                "Chorus has no built-in wording in 'ht' (only en, es); add a <phrase xml:lang=\"ht\"> for each of: decline"
             ) == true)
+    }
+
+    @Test(arguments: [("sp", "es"), ("eng", "en"), ("EN", "en"), ("Spanish", "es")])
+    func aLanguageThatLooksLikeOneChorusHasIsProbablyThatOne(_ written: String, _ meant: String) {
+        var checked = SampleSurvey.survey
+        checked.languages = [meant == "en" ? "es" : "en", written]
+        let message = checked.problems().map(\.message).first { $0.contains("'\(written)'") }
+        #expect(
+            message?.contains("; did you mean '\(meant)'? To survey in '\(written)'") == true,
+            "\(String(describing: message))")
     }
 }

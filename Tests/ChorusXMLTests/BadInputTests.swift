@@ -160,6 +160,16 @@ import Testing
                 == "'<' cannot be written as itself inside an attribute; write &lt;, as in show-if=\"age &lt; 18\"")
     }
 
+    @Test func anAttributeLeftWithoutItsClosingQuoteIsFoundWhereItOpens() throws {
+        let source = try Fixture.text("minimal.xml").replacingOccurrences(
+            of: #"quasi-identifier="true">"#, with: #"quasi-identifier="true>"#)
+        #expect(
+            Fixture.diagnostics(source).map(\.description) == [
+                "test.xml:7:70: error: the value of quasi-identifier has no closing quote, so the lines after it are read "
+                    + "as part of it"
+            ])
+    }
+
     @Test func textAfterTheSurveyIsReported() throws {
         let source = try Fixture.text("minimal.xml") + "<survey/>"
         #expect(Fixture.diagnostics(source).map(\.message) == ["there is content after the closing </survey>"])

@@ -90,6 +90,30 @@ import Testing
             ])
     }
 
+    @Test func aTextWithoutXMLLangIsSaidOnceWithoutTheSchemasVagueWords() throws {
+        let source = try Fixture.text("minimal.xml").replacingOccurrences(
+            of: #"<title xml:lang="es">"#, with: "<title>")
+        #expect(
+            Fixture.diagnostics(source).map(\.description) == [
+                "test.xml:3:3: error: title has no 'es' text",
+                "test.xml:4:3: error: <title> has no xml:lang attribute (one of en, es)",
+            ])
+        let lang = try Fixture.text("minimal.xml").replacingOccurrences(
+            of: #"<title xml:lang="es">"#, with: #"<title lang="es">"#)
+        #expect(
+            Fixture.diagnostics(lang).map(\.message) == [
+                "title has no 'es' text", "unknown attribute lang on <title>; did you mean xml:lang?",
+            ])
+    }
+
+    @Test func aLanguageWrittenInAnotherCaseIsSaidHowToWrite() throws {
+        let source = try Fixture.text("minimal.xml").replacingOccurrences(
+            of: #"<title xml:lang="es">"#, with: #"<title xml:lang="ES">"#)
+        #expect(
+            Fixture.diagnostics(source).map(\.message).contains(
+                "title in 'ES', which the survey does not declare (it declares en, es); write 'es'"))
+    }
+
     @Test(arguments: [
         (#"type="single""#, #"type="singel""#, "unknown question type 'singel'"),
         (#"id="area""#, #"id="2area""#, "question id '2area' must start with a letter"),

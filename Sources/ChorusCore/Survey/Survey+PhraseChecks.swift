@@ -10,17 +10,36 @@ extension Survey {
                 SurveyProblem(.surveyText(element: "phrase:\(key)"), "unknown phrase key '\(key)'\(suggestion)"))
         }
         let missing = Phrasebook.missingPhrases(in: self)
+        let builtIn = Phrasebook.builtInLanguages.sorted()
         for language in languages {
             guard let phrases = missing[language], !phrases.isEmpty else { continue }
-            let keys = phrases.map(\.rawValue).joined(separator: ", ")
-            problems.append(
-                SurveyProblem(
-                    .survey(attribute: "languages"),
-                    "Chorus has no built-in wording in '\(language)' (only \(Phrasebook.builtInLanguages.sorted().joined(separator: ", "))); "
-                        + "add a <phrase xml:lang=\"\(language)\"> for each of: \(keys)"))
+            var message = "Chorus has no built-in wording in '\(language)' (only \(builtIn.joined(separator: ", ")))"
+            if phrases.count == Phrase.allCases.count {
+                // None given: most likely a slip for a language Chorus has, not a new language.
+                if let meant = Self.closest(to: language.lowercased(), in: builtIn, within: 1)
+                    ?? Self.languageNames[language.lowercased()]
+                {
+                    message += "; did you mean '\(meant)'? To"
+                } else {
+                    message += "; to"
+                }
+                message +=
+                    " survey in '\(language)', add a <phrase xml:lang=\"\(language)\"> for each of the "
+                    + "\(phrases.count) phrases chorus-survey(5) lists"
+            } else {
+                message +=
+                    "; add a <phrase xml:lang=\"\(language)\"> for each of: "
+                    + phrases.map(\.rawValue).joined(separator: ", ")
+            }
+            problems.append(SurveyProblem(.survey(attribute: "languages"), message))
         }
         return problems
     }
+
+    /// Tags that organizers write for the languages Chorus has wording in.
+    private static let languageNames = [
+        "sp": "es", "spa": "es", "spanish": "es", "espanol": "es", "español": "es", "eng": "en", "english": "en",
+    ]
 
     /// The candidate fewest edits from `name`, if it is at most `within` edits away: what an author
     /// who wrote `name` probably meant.

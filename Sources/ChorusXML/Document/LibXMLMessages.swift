@@ -78,6 +78,18 @@ enum LibXMLMessages {
             + (parent == "survey" ? ", and title, consent and at least one question are required" : "")
     }
 
+    /// Whether the parser stopped at a `<` inside an attribute's value, which may be one left
+    /// unclosed (see ``RunawayValue``).
+    static func isLessThanInValue(_ message: String) -> Bool {
+        message.hasPrefix("Unescaped '<' not allowed in attributes values")
+    }
+
+    /// Whether a schema violation says only that an element is wrong somewhere, which the
+    /// builder's own checks say better, as for a text without `xml:lang`.
+    static func isVague(_ message: String) -> Bool {
+        message.hasSuffix("failed to validate content")
+    }
+
     private static func lowercasedFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.lowercased() + text.dropFirst()

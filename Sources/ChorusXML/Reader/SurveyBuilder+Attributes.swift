@@ -34,11 +34,16 @@ extension SurveyBuilder {
     /// Reports unknown and missing attributes everywhere in the tree, suggesting the likely name.
     mutating func checkAttributes(_ element: XMLElement) {
         if let expected = Self.expectedAttributes[element.name] {
+            var meant: Set<String> = []
             for (name, _) in element.attributes where !expected.known.contains(name) {
-                let suggestion = Self.closest(to: name, in: expected.known).map { "; did you mean \($0)?" } ?? ""
-                report(element, name, "unknown attribute \(name) on <\(element.name)>\(suggestion)")
+                let closest = Self.closest(to: name, in: expected.known)
+                if let closest { meant.insert(closest) }
+                report(
+                    element, name,
+                    "unknown attribute \(name) on <\(element.name)>" + (closest.map { "; did you mean \($0)?" } ?? ""))
             }
-            for name in expected.required where element.attribute(name) == nil {
+            // A required attribute misspelled is missing too, which the suggestion already says.
+            for name in expected.required where element.attribute(name) == nil && !meant.contains(name) {
                 let example = name == "xml:lang" ? " (one of \(languages.joined(separator: ", ")))" : ""
                 report(element, "<\(element.name)> has no \(name) attribute\(example)")
             }
@@ -46,8 +51,10 @@ extension SurveyBuilder {
         for child in element.children { checkAttributes(child) }
     }
 
-    /// The candidate within two edits of `name`, if there is one.
+    /// The candidate within two edits of `name`, if there is one, or the one `name` is without
+    /// its prefix, as `lang` is `xml:lang`.
     static func closest(to name: String, in candidates: [String]) -> String? {
-        Survey.closest(to: name, in: candidates, within: 2)
+        candidates.first { $0 != name && $0.hasSuffix(":" + name) }
+            ?? Survey.closest(to: name, in: candidates, within: 2)
     }
 }

@@ -43,8 +43,10 @@ extension SurveyBuilder {
         guard !languagesAreBroken else { return }
         let declared = languages.joined(separator: ", ")
         for group in undeclared {
+            // "ES" for "es": tags are compared as written.
+            let meant = languages.first { $0.lowercased() == group.language.lowercased() }.map { "; write '\($0)'" }
             report(group, "xml:lang", more: { "\($0) more texts are in '\(group.language)' too" }) {
-                "\($0) in '\(group.language)', which the survey does not declare (it declares \(declared))"
+                "\($0) in '\(group.language)', which the survey does not declare (it declares \(declared))\(meant ?? "")"
             }
         }
         for group in untranslated {

@@ -47,6 +47,13 @@ public struct SurveyReader: Sendable {
             case .success(let parsed): document = parsed
             case .failure(let problem):
                 let position = SourcePosition(line: max(problem.line, 1), column: max(problem.column, 1))
+                if LibXMLMessages.isLessThanInValue(problem.message),
+                    let (name, opening) = RunawayValue.opening(in: bytes, line: position.line, column: position.column)
+                {
+                    throw fail(
+                        opening,
+                        "the value of \(name) has no closing quote, so the lines after it are read as part of it")
+                }
                 throw fail(position, LibXMLMessages.parser(problem.message))
             }
             guard let root = document.root() else { throw fail(.start, "no root element") }
@@ -59,6 +66,8 @@ public struct SurveyReader: Sendable {
         if !schemaProblems.isEmpty { root.forEach { element, parent in parents[element.index] = parent?.name } }
         let known = Array(SurveyBuilder.textElements) + SurveyBuilder.childOrder.keys + ["phrase"]
         var diagnostics: [Diagnostic] = []
+        // Said only when nothing more precise is: it names no cause.
+        var vague: [Diagnostic] = []
         var reportedLines = Set<Int>()
         for problem in schemaProblems {
             let parent = problem.element.flatMap { parents[$0] }
@@ -66,6 +75,10 @@ public struct SurveyReader: Sendable {
             let position =
                 problem.element.map { map.position(element: $0) }
                 ?? SourcePosition(line: max(problem.line, 1), column: max(problem.column, 1))
+            if LibXMLMessages.isVague(problem.message) {
+                vague.append(Diagnostic(file: file, position: position, message: message))
+                continue
+            }
             // libxml2 often says the same thing twice about one element; once is enough.
             guard reportedLines.insert(position.line).inserted else { continue }
             diagnostics.append(Diagnostic(file: file, position: position, message: message))
@@ -94,6 +107,7 @@ public struct SurveyReader: Sendable {
                 diagnostics.append(Diagnostic(file: file, position: position, message: problem.message))
             }
         }
+        if diagnostics.isEmpty { diagnostics = vague }
         guard let survey, diagnostics.isEmpty else {
             var seen = Set<Diagnostic>()
             let unique = diagnostics.filter { seen.insert($0).inserted }
