@@ -20,6 +20,10 @@ struct ExpressionExplanationTests {
         ("not(a = 'b')", "not (a is “b”)", "no (a es «b»)"),
         ("consent", "consent is answered", "consent tiene respuesta"),
         ("not(consent)", "consent is not answered", "consent no tiene respuesta"),
+        ("feel-night != ''", "feel-night is answered", "feel-night tiene respuesta"),
+        ("${area} = ''", "area is not answered", "area no tiene respuesta"),
+        ("not(contains(., '@'))", "this answer does not contain “@”", "esta respuesta no contiene «@»"),
+        ("contains(ideas, 'bus')", "ideas contains “bus”", "ideas contiene «bus»"),
         ("a = 1 and b = 2", "a is 1 and b is 2", "a es 1 y b es 2"),
         // Readers of prose do not know that `and` binds tighter, so mixed connectives get parentheses.
         ("a = 1 or b = 2 and c = 3", "a is 1 or (b is 2 and c is 3)", "a es 1 o (b es 2 y c es 3)"),

@@ -18,17 +18,22 @@ private struct ExpressionExplainer {
             let word = operation == .and ? (spanish ? "y" : "and") : (spanish ? "o" : "or")
             return "\(part(left, of: operation)) \(word) \(part(right, of: operation))"
         case .binary(let operation, let left, let right, _):
+            // Compared with '', an answer is there or not: "area != ''" is "area is answered".
+            if operation == .equal || operation == .notEqual, let id = left.referencedQuestion, right.isEmptyText {
+                return operation == .notEqual ? answered(id) : notAnswered(id)
+            }
             guard let verb = verb(operation), let subject = operand(left), let object = operand(right) else { break }
             return "\(subject) \(verb) \(object)"
         case .call(.selected, let arguments, _):
             guard let list = operand(arguments[0]), let value = operand(arguments[1]) else { break }
             return "\(list) \(spanish ? "incluye" : "includes") \(value)"
+        case .call(.contains, let arguments, _):
+            guard let text = operand(arguments[0]), let part = operand(arguments[1]) else { break }
+            return "\(text) \(spanish ? "contiene" : "contains") \(part)"
         case .call(.not, let arguments, _):
             return negated(arguments[0])
         default:
-            if let id = node.referencedQuestion {
-                return spanish ? "\(id) tiene respuesta" : "\(id) is answered"
-            }
+            if let id = node.referencedQuestion { return answered(id) }
         }
         return node.normalizedSource
     }
@@ -49,10 +54,21 @@ private struct ExpressionExplainer {
         {
             return "\(list) \(spanish ? "no incluye" : "does not include") \(value)"
         }
-        if let id = node.referencedQuestion {
-            return spanish ? "\(id) no tiene respuesta" : "\(id) is not answered"
+        if case .call(.contains, let arguments, _) = node, let text = operand(arguments[0]),
+            let part = operand(arguments[1])
+        {
+            return "\(text) \(spanish ? "no contiene" : "does not contain") \(part)"
         }
+        if let id = node.referencedQuestion { return notAnswered(id) }
         return "\(spanish ? "no" : "not") (\(condition(node)))"
+    }
+
+    private func answered(_ id: String) -> String {
+        spanish ? "\(id) tiene respuesta" : "\(id) is answered"
+    }
+
+    private func notAnswered(_ id: String) -> String {
+        spanish ? "\(id) no tiene respuesta" : "\(id) is not answered"
     }
 
     private func verb(_ operation: BinaryOperator) -> String? {
@@ -99,5 +115,11 @@ private struct ExpressionExplainer {
             return spanish ? "esta respuesta" : "this answer"
         }
         return node.referencedQuestion
+    }
+}
+
+extension ExpressionNode {
+    fileprivate var isEmptyText: Bool {
+        if case .string("", _) = self { true } else { false }
     }
 }
