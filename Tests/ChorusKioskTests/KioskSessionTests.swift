@@ -231,6 +231,18 @@ import Testing
         #expect(kiosk.onScreen == "walk")
     }
 
+    @Test func aLetterInANumberIsRefusedAtOnceAndTheHintSaysTheRange() {
+        var kiosk = KioskDriver()
+        kiosk.reach("household")
+        #expect(kiosk.words.contains("Please enter a number from 1 to 30."))
+        kiosk.press(.character("t"))
+        #expect(kiosk.screen.message == "Please enter a number.")
+        #expect(kiosk.screen.input?.text == "")
+        kiosk.press(.character("4"))
+        #expect(kiosk.screen.message == nil)
+        #expect(kiosk.screen.input?.text == "4")
+    }
+
     @Test func aCommaBeforeThreeDigitsSeparatesThousands() {
         var kiosk = KioskDriver()
         kiosk.reach("household")

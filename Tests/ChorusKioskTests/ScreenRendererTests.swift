@@ -66,7 +66,9 @@ import Testing
         "scale": (["Choose a number from 1 to 5.", "1. Not safe", "5. Very safe"], ["1. Nada seguro"]),
         "note": (["We hear you."], ["Le escuchamos."]),
         "multiple": (["Choose up to 2. You can skip this one.", "[✓] Lights"], ["[✓] Luces", "Tab saltar"]),
-        "number": (["Type a number.", "› 4"], ["Escriba un número.", "› 4"]),
+        "number": (
+            ["Please enter a number from 1 to 30.", "› 4"], ["Por favor escriba un número del 1 al 30.", "› 4"]
+        ),
         "yes-no": (["1. Yes", "2. No"], ["1. Sí", "2. No"]),
         "text": (["Write your answer in your own words.", "› Más luz, 街灯 🙂", "13/20"], ["› Más luz, 街灯 🙂"]),
         "wrong PIN": (["Organizer PIN.", "Seconds until the next try: 1", "Esc back"], ["PIN del organizador."]),

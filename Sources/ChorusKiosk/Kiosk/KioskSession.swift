@@ -125,9 +125,10 @@ struct KioskSession {
             case .escape where interview.hasConsented:
                 stage = .stopping(interview, editor, until: now + settings.stillThereTimeout)
             default:
+                let typed = editor.text
                 editor.press(key)
                 stage = .asking(interview, editor)
-                message = overMaximum(editor, interview)
+                message = overMaximum(editor, interview) ?? notANumber(key, typed: typed, editor, interview.language)
             }
         case .stillThere(let interview, let editor, _):
             // Any key means "yes, still here", and does nothing else: it may have been pressed to wake the screen.
@@ -154,6 +155,14 @@ struct KioskSession {
             case .refused(let why) = engine.answer(Self.answer(to: question, from: editor), interview)
         else { return nil }
         return why
+    }
+
+    /// Why a character a number field does not take left it as it was, rather than nothing.
+    private func notANumber(_ key: KeyEvent, typed: String, _ editor: AnswerEditor, _ language: String) -> String? {
+        guard case .number = editor.kind, case .character = key, key.digit == nil, editor.text == typed,
+            typed.count < AnswerEditor.numberLimit
+        else { return nil }
+        return text(.enterNumber, language)
     }
 
     private mutating func submit(_ editor: AnswerEditor, _ interview: Interview, at now: Duration) {

@@ -70,8 +70,16 @@ struct QuestionLayout {
             }
             choices = .options(rows, highlighted: editor.highlighted)
             keys = [.choose(numbers: 1...2, ticks: false)]
-        case .number:
-            guidance = text(.hintNumber)
+        case .number(let minimum, let maximum, _):
+            // The range the engine holds an answer to, said before rather than only after a refusal.
+            let bounds = ["min": minimum.map(Answer.format) ?? "", "max": maximum.map(Answer.format) ?? ""]
+            guidance =
+                switch (minimum, maximum) {
+                case (.some, .some): text(.numberRange, bounds)
+                case (.some, nil): text(.numberAtLeast, bounds)
+                case (nil, .some): text(.numberAtMost, bounds)
+                case (nil, nil): text(.hintNumber)
+                }
             input = Screen.Input(text: editor.text)
         case .text(let maximumLength):
             guidance = text(.hintText)
