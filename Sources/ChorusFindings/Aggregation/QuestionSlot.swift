@@ -91,12 +91,11 @@ struct QuestionSlot: Sendable {
         options.map { FindingsDimensionValue(code: $0.value, label: $0.label, role: .category) }
     }
 
-    /// Whole numbers one by one when there are at most ten of them, else five equal ranges:
-    /// ranges fixed by the survey, never by the data, so their ends reveal nothing.
     /// The ranges a number's answers are counted in, each holding both its ends, at the question's
     /// precision so that no answer falls between two: every value where there are at most 10,
     /// else at most 6 ranges of a round width (1, 2, 2.5 or 5 times a power of ten) from the
-    /// lowest answer up, the last taking in a remainder of less than half a width.
+    /// lowest answer up, the last taking in a remainder of less than half a width. They follow
+    /// from the survey, never from the data, so their ends reveal nothing.
     private static func ranges(minimum: Double, maximum: Double, decimals: Int) -> [(lower: Double, upper: Double)] {
         let step = pow(10, -Double(min(decimals, 6)))
         // In steps, so that edges are whole numbers of them and print without binary residue.
