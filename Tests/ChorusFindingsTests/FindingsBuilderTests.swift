@@ -46,6 +46,44 @@ import Testing
         #expect(release.cell("visits", "12-16")?.count == .count(30))
     }
 
+    @Test func aRankingsNamedCountsAreKnownToAddUpToItsPicksForEachPlaceAndEachGroup() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        try FindingsFixtures.save(Self.largeEntries(), to: database, survey: survey)
+
+        let release = try FindingsFixtures.build(survey, database)
+        let relations = try #require(release.ledger?.relations).filter(\.isEquality).map { relation in
+            Set(relation.terms.map { "\($0.coefficient) \($0.key)" })
+        }
+
+        // What a reader who knows "rank 2" works out: a row's named counts, halved, are its people.
+        for group in ["", "|by.area=north", "|channel=kiosk"] {
+            let named = ["traffic", "lighting", "noise"].map { "1 q.concerns=\($0)\(group)" }
+            #expect(relations.contains(Set(named + ["-2 q.concerns\(group)"])), "\(group)")
+        }
+        // And every place of every ranking is filled.
+        #expect(relations.contains(["1 q.concerns@2", "-1 q.concerns"]))
+    }
+
+    @Test func aSmallGroupWhereNoOneAnsweredHasNoZeroThatSaysSo() throws {
+        let survey = FindingsFixtures.everyKind
+        let database = try FindingsFixtures.database(for: survey)
+        var entries = Self.largeEntries()
+        // Two at the annex, who answered only where they live.
+        for _ in 0..<2 {
+            entries.append(FindingsFixtures.Entry(answers: ["area": .choice("north")], channel: .kiosk, site: "Annex"))
+        }
+        try FindingsFixtures.save(entries, to: database, survey: survey)
+
+        let release = try FindingsFixtures.build(survey, database)
+
+        #expect(release.cell("reach.site", "Annex")?.count == .suppressed)
+        for question in ["join", "safe-night", "services"] {
+            let answered = release.cell("\(question).by-site", "Annex", "total")?.count
+            #expect(answered == nil || answered == .suppressed, "\(question): \(String(describing: answered))")
+        }
+    }
+
     @Test func countsEveryQuestionOnceInItsOwnTable() throws {
         let survey = FindingsFixtures.everyKind
         let database = try FindingsFixtures.database(for: survey)

@@ -70,6 +70,8 @@ extension ReleasePlan {
     ) {
         if let size = groupSize(grouping, value) {
             statistics.subset(answered, of: size, isWhole: isKnown)
+            // None of a small group answering says that each of them left the question out.
+            statistics.group(size, [answered], isBreakdown: true)
             return
         }
         guard case .question(let groupSlot) = grouping.source,

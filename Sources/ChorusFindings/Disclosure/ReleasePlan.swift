@@ -189,10 +189,16 @@ struct ReleasePlan: Sendable {
         case .one:
             statistics.sum(total, cells)
         case .several(let maximum), .ranked(let maximum as Int?):
-            // Each respondent chose at least one option and at most the maximum; and one who
-            // answered but did not choose an option is as much a count as one who did.
-            statistics.atMost([(total, 1)] + cells.map { ($0, -1) })
-            if let maximum { statistics.atMost(cells.map { ($0, 1) } + [(total, -maximum)]) }
+            if case .ranked(let picks) = slot.shape, counts.reduce(0, +) == picks * answered {
+                // A ranking names exactly its picks, as the interview requires: a reader who
+                // knows the survey divides a row's named counts by them to get its people.
+                statistics.relate(cells.map { ($0, 1) } + [(total, -picks)], isEquality: true)
+            } else {
+                // Each respondent chose at least one option and at most the maximum.
+                statistics.atMost([(total, 1)] + cells.map { ($0, -1) })
+                if let maximum { statistics.atMost(cells.map { ($0, 1) } + [(total, -maximum)]) }
+            }
+            // One who answered but did not choose an option is as much a count as one who did.
             for (value, cell) in zip(slot.values, cells) {
                 let count = statistics.statistics[cell].value
                 notChosen.append(
@@ -242,7 +248,13 @@ struct ReleasePlan: Sendable {
                 position == 0
                 ? answered
                 : statistics.add(StatisticKey.reached(id, position: position + 1), tally.reached[slotIndex][position])
-            if position > 0 { statistics.subset(reached, of: previous) }
+            if position > 0 {
+                statistics.subset(reached, of: previous)
+                // Every ranking fills every place, as the interview requires it to.
+                if statistics.statistics[reached].value == statistics.statistics[answered].value {
+                    statistics.relate([(reached, 1), (answered, -1)], isEquality: true)
+                }
+            }
             previous = reached
             var row: [Int] = []
             for (valueIndex, value) in slot.values.enumerated() {

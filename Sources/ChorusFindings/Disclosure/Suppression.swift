@@ -90,15 +90,20 @@ struct Suppression: Sendable {
 
     /// Withholds `id` with every statistic of the same people, and the zeros of a group they are
     /// the total of: a 0 beside a withheld group size would still say that everyone in the group
-    /// gave the other answers. Returns the counts newly withheld; the caller runs
-    /// ``applyComplementary()`` again afterwards.
+    /// gave the other answers. A 0 so withheld that is itself a group's total, as when none of a
+    /// small group answered a question, takes its own zeros with it: they would add up to it.
+    /// Returns the counts newly withheld; the caller runs ``applyComplementary()`` again afterwards.
     @discardableResult
     mutating func suppress(_ id: Int) -> [Int] {
         let same = statistics.samePeople(as: id)
         var withheld: [Int] = []
-        for statistic in same + same.flatMap({ zerosOf[$0, default: []] }) where !suppressed[statistic] {
+        var queue = same + same.flatMap { zerosOf[$0, default: []] }
+        while !queue.isEmpty {
+            let statistic = queue.removeFirst()
+            guard !suppressed[statistic] else { continue }
             suppressed[statistic] = true
             withheld.append(statistic)
+            if !same.contains(statistic) { queue += zerosOf[statistic, default: []] }
         }
         return withheld
     }
