@@ -65,6 +65,49 @@ import Testing
         #expect(relations.contains(["1 q.concerns@2", "-1 q.concerns"]))
     }
 
+    @Test func aQuestionShownForSomeAnswersIsKnownToCountSomeOfThoseWhoGaveThemInEachGroup() throws {
+        var survey = FindingsFixtures.everyKind
+        let why = try Question(
+            id: "why", kind: .yesNo, prompt: FindingsFixtures.text("Is it the lighting?"), isRequired: true,
+            showIf: Expression(parsing: "safe-night <= 2"))
+        let maybe = try Question(
+            id: "which", kind: .yesNo, prompt: FindingsFixtures.text("Is it traffic?"),
+            showIf: Expression(parsing: "selected(concerns, 'traffic')"))
+        survey.questions.insert(contentsOf: [why, maybe], at: 5)
+        let database = try FindingsFixtures.database(for: survey)
+        let entries = Self.largeEntries().enumerated().map { index, entry in
+            var entry = entry
+            if index % 4 == 0 {
+                entry.answers["safe-night"] = .number(1)
+                entry.answers["why"] = .yesNo(true)
+            }
+            if index % 3 == 0 { entry.answers["which"] = .yesNo(false) }
+            return entry
+        }
+        try FindingsFixtures.save(entries, to: database, survey: survey)
+
+        let release = try FindingsFixtures.build(survey, database)
+        let relations = try #require(release.ledger?.relations).map { relation in
+            "\(relation.isEquality ? "=" : "≤") "
+                + relation.terms.map { "\($0.coefficient) \($0.key)" }.sorted().joined(separator: " ")
+        }
+
+        let keys = Set(try #require(release.ledger?.counts).map(\.key))
+
+        // Required, so all who rated 1 or 2 answered it; "which" only some who named traffic; in
+        // everyone and in each group whose breakdowns the release has.
+        let groups = keys.filter { $0.hasPrefix("q.why|") }.map { String($0.dropFirst("q.why".count)) }
+        #expect(groups.count > 2)
+        for group in [""] + groups where keys.contains("q.safe-night=1\(group)") {
+            #expect(
+                relations.contains("= -1 q.safe-night=1\(group) -1 q.safe-night=2\(group) 1 q.why\(group)"), "\(group)")
+        }
+        for group in [""] + groups where keys.contains("q.which\(group)") && keys.contains("q.concerns=traffic\(group)")
+        {
+            #expect(relations.contains("≤ -1 q.concerns=traffic\(group) 1 q.which\(group)"), "\(group)")
+        }
+    }
+
     @Test func aSmallGroupWhereNoOneAnsweredHasNoZeroThatSaysSo() throws {
         let survey = FindingsFixtures.everyKind
         let database = try FindingsFixtures.database(for: survey)

@@ -79,6 +79,7 @@ struct ReleasePlan: Sendable {
                 addBreakdown(slotIndex, definition, rows: rows, counts: counts)
             }
         }
+        addShowIfRelations()
         // Each question's tables together, in survey order; a stable sort keeps their own order.
         let reach = tables.filter { $0.slot == nil }
         let questions = tables.filter { $0.slot != nil }.enumerated().sorted {
