@@ -58,7 +58,9 @@ public struct FindingsBuilder: Sendable {
         checking: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(FindingsError) -> FindingsRelease {
         let (tally, sites, ledgers) = try read(progress: progress)
-        let earlier = ledgers.map(EarlierRelease.init)
+        let earlier = ledgers.map {
+            EarlierRelease($0, rules: SurveyRules.rules(tally.slots, keys: $0.counts.map(\.key)))
+        }
         func decide(against earlier: [EarlierRelease]) throws(FindingsError) -> (ReleasePlan, [Bool], ReleaseLedger) {
             let (plan, suppressed) = try Self.protect(
                 tally, siteNames: sites, languages: survey.languages, threshold: threshold, earlier: earlier,

@@ -11,7 +11,9 @@ struct EarlierRelease: Sendable {
     let relations: [StatisticSet.Relation]
     private let index: [String: Int]
 
-    init(_ ledger: ReleaseLedger) {
+    /// The release `ledger` recorded, with `rules`: what the survey tells a reader of every
+    /// release, which a ledger recorded before the audit knew it lacks.
+    init(_ ledger: ReleaseLedger, rules: [SurveyRules.Rule] = []) {
         sequence = ledger.sequence
         threshold = ledger.threshold
         keys = ledger.counts.map(\.key)
@@ -19,15 +21,19 @@ struct EarlierRelease: Sendable {
         var index: [String: Int] = [:]
         for (position, key) in keys.enumerated() { index[key] = position }
         self.index = index
-        relations = ledger.relations.compactMap { relation in
-            var terms: [StatisticSet.Term] = []
-            for term in relation.terms {
-                // A relation naming a count the ledger lacks cannot be used; drop it rather than guess.
+        // A relation naming a count the ledger lacks cannot be used; drop it rather than guess.
+        func relation(_ terms: [(key: String, coefficient: Int)], isEquality: Bool) -> StatisticSet.Relation? {
+            var found: [StatisticSet.Term] = []
+            for term in terms {
                 guard let position = index[term.key] else { return nil }
-                terms.append(StatisticSet.Term(statistic: position, coefficient: term.coefficient))
+                found.append(StatisticSet.Term(statistic: position, coefficient: term.coefficient))
             }
-            return StatisticSet.Relation(terms: terms, isEquality: relation.isEquality)
+            return StatisticSet.Relation(terms: found, isEquality: isEquality)
         }
+        relations =
+            ledger.relations.compactMap { recorded in
+                relation(recorded.terms.map { ($0.key, $0.coefficient) }, isEquality: recorded.isEquality)
+            } + rules.compactMap { relation($0.terms, isEquality: $0.isEquality) }
     }
 
     /// The position of `key` in this release, if it has that count.

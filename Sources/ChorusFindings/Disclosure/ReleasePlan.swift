@@ -79,7 +79,7 @@ struct ReleasePlan: Sendable {
                 addBreakdown(slotIndex, definition, rows: rows, counts: counts)
             }
         }
-        addShowIfRelations()
+        addSurveyRules()
         // Each question's tables together, in survey order; a stable sort keeps their own order.
         let reach = tables.filter { $0.slot == nil }
         let questions = tables.filter { $0.slot != nil }.enumerated().sorted {
@@ -190,16 +190,10 @@ struct ReleasePlan: Sendable {
         case .one:
             statistics.sum(total, cells)
         case .several(let maximum), .ranked(let maximum as Int?):
-            if case .ranked(let picks) = slot.shape, counts.reduce(0, +) == picks * answered {
-                // A ranking names exactly its picks, as the interview requires: a reader who
-                // knows the survey divides a row's named counts by them to get its people.
-                statistics.relate(cells.map { ($0, 1) } + [(total, -picks)], isEquality: true)
-            } else {
-                // Each respondent chose at least one option and at most the maximum.
-                statistics.atMost([(total, 1)] + cells.map { ($0, -1) })
-                if let maximum { statistics.atMost(cells.map { ($0, 1) } + [(total, -maximum)]) }
-            }
-            // One who answered but did not choose an option is as much a count as one who did.
+            // Each respondent chose at least one option and at most the maximum; and one who
+            // answered but did not choose an option is as much a count as one who did.
+            statistics.atMost([(total, 1)] + cells.map { ($0, -1) })
+            if let maximum { statistics.atMost(cells.map { ($0, 1) } + [(total, -maximum)]) }
             for (value, cell) in zip(slot.values, cells) {
                 let count = statistics.statistics[cell].value
                 notChosen.append(
@@ -211,6 +205,19 @@ struct ReleasePlan: Sendable {
         }
         statistics.group(total, cells + notChosen, isBreakdown: group != nil)
         return cells + [total]
+    }
+
+    /// Adds what the survey tells a reader (see ``SurveyRules``) where this release's counts bear
+    /// it out, as they do unless answers were stored under other rules: an equality they break
+    /// still holds as a bound when that is true.
+    private mutating func addSurveyRules() {
+        for rule in SurveyRules.rules(slots, keys: statistics.statistics.map(\.key)) {
+            let terms = rule.terms.compactMap { term in statistics.id(of: term.key).map { ($0, term.coefficient) } }
+            guard terms.count == rule.terms.count else { continue }
+            let sum = terms.reduce(0) { $0 + statistics.statistics[$1.0].value * $1.1 }
+            guard sum <= 0 else { continue }
+            statistics.relate(terms, isEquality: rule.isEquality && sum == 0)
+        }
     }
 
     /// Whether the survey makes everyone answer the question: then a reader knows that those who
@@ -249,13 +256,7 @@ struct ReleasePlan: Sendable {
                 position == 0
                 ? answered
                 : statistics.add(StatisticKey.reached(id, position: position + 1), tally.reached[slotIndex][position])
-            if position > 0 {
-                statistics.subset(reached, of: previous)
-                // Every ranking fills every place, as the interview requires it to.
-                if statistics.statistics[reached].value == statistics.statistics[answered].value {
-                    statistics.relate([(reached, 1), (answered, -1)], isEquality: true)
-                }
-            }
+            if position > 0 { statistics.subset(reached, of: previous) }
             previous = reached
             var row: [Int] = []
             for (valueIndex, value) in slot.values.enumerated() {

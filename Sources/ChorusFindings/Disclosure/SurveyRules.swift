@@ -1,0 +1,77 @@
+import ChorusCore
+
+/// What a reader knows from the survey itself, and so of every release of a survey version, the
+/// earlier ones too: a ranking names exactly its picks and fills every place; those who answered
+/// a question shown for some answers of an earlier one are among those who gave them, in
+/// everyone and in each group, and all of them when it must be answered ("safe-night ≤ 2" makes
+/// those who answered safer-with at a site some of those who rated 1 or 2 there).
+enum SurveyRules {
+    struct Rule: Sendable {
+        var terms: [(key: String, coefficient: Int)]
+        var isEquality: Bool
+    }
+
+    /// The rules among the counts named `keys`.
+    static func rules(_ slots: [QuestionSlot], keys: some Sequence<String>) -> [Rule] {
+        let keys = Set(keys)
+        var rules: [Rule] = []
+        for slot in slots {
+            let id = slot.question.id
+            let base = StatisticKey.question(id)
+            let groups =
+                [""] + keys.filter { $0.hasPrefix(base + "|") }.map { String($0.dropFirst(base.count)) }.sorted()
+            if case .ranked(let picks) = slot.shape {
+                for group in groups {
+                    let named = slot.values.map { StatisticKey.answer(id, $0.code) + group }
+                    guard keys.contains(base + group), named.allSatisfy(keys.contains) else { continue }
+                    rules.append(Rule(terms: named.map { ($0, 1) } + [(base + group, -picks)], isEquality: true))
+                }
+                for position in 2...max(2, picks) where keys.contains(StatisticKey.reached(id, position: position)) {
+                    rules.append(
+                        Rule(terms: [(StatisticKey.reached(id, position: position), 1), (base, -1)], isEquality: true))
+                }
+            }
+            guard let showIf = slot.question.showIf, let shown = shownFor(showIf, slots) else { continue }
+            for group in groups {
+                let parts = shown.values.map { StatisticKey.answer(shown.id, $0) + group }
+                guard keys.contains(base + group), parts.allSatisfy(keys.contains) else { continue }
+                rules.append(
+                    Rule(
+                        terms: [(base + group, 1)] + parts.map { ($0, -1) },
+                        isEquality: shown.isExact && slot.question.isRequired))
+            }
+        }
+        return rules
+    }
+
+    /// The question `showIf` reads and those of its answers that show the question, when it reads
+    /// one question, no one who left that out is shown it, and which answers show it can be told
+    /// answer by answer: any answer of a single choice, scale or yes-no, exactly; or one option
+    /// chosen among others, which every choice that shows it has.
+    private static func shownFor(_ showIf: Expression, _ slots: [QuestionSlot])
+        -> (id: String, values: [String], isExact: Bool)?
+    {
+        guard showIf.referencedQuestionIDs.count == 1, let id = showIf.referencedQuestionIDs.first,
+            !showIf.source.contains("today"), let slot = slots.first(where: { $0.question.id == id })
+        else { return nil }
+        func shows(_ answer: String) -> Bool {
+            (try? showIf.isTrue(in: EvaluationContext(answers: [id: answer], today: 0))) ?? true
+        }
+        guard !shows("") else { return nil }
+        let codes = slot.values.map(\.code)
+        switch slot.question.kind {
+        case .single, .scale, .yesNo:
+            return (id, codes.filter(shows), true)
+        case .multiple, .rank:
+            // Only "selected(concerns, 'police')": every choice with that option shows it, and
+            // every choice of all the others does not.
+            let references = showIf.optionReferences
+            guard references.count == 1, let option = references.first?.value, codes.contains(option),
+                shows(option), !shows(codes.filter { $0 != option }.joined(separator: " "))
+            else { return nil }
+            return (id, [option], false)
+        default:
+            return nil
+        }
+    }
+}
