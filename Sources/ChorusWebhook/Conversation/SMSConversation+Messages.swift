@@ -113,7 +113,7 @@ extension SMSConversation {
         return lines
     }
 
-    /// The surveys served and the keyword that starts each, for a first message that names none.
+    /// The surveys `listed` and the keyword that starts each, for a first message that names none.
     func menu(of listed: [Survey], in language: String, _ phrasebook: Phrasebook) -> String {
         listed.compactMap { survey in
             survey.smsKeyword.map { keyword in
