@@ -68,8 +68,7 @@ struct BodyLayout {
     /// All of it, from its start while the window has room; the line with the cursor is the focus,
     /// so a window too short shows the end, and Page Up the rest.
     private mutating func appendField(_ input: Screen.Input) {
-        let text = input.isSecret ? String(repeating: "*", count: input.text.count) : input.text
-        var rest = TextLayout.sanitized(text)[...]
+        var rest = TextLayout.sanitized(input.shown)[...]
         var chunks: [String] = []
         let room = width - 2
         while !rest.isEmpty {

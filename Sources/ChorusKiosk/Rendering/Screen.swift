@@ -37,10 +37,13 @@ struct Screen: Hashable, Sendable {
     /// Text typed into the field.
     struct Input: Hashable, Sendable {
         var text: String
-        /// Shown as dots (the organizer PIN).
+        /// Shown as stars (the organizer PIN).
         var isSecret = false
         /// The most characters taken, shown as a count.
         var limit: Int?
+
+        /// What the screen shows of the text: a star for each character of a secret one.
+        var shown: String { isSecret ? String(repeating: "*", count: text.count) : text }
     }
 
     /// A key and what it does, for the legend at the bottom.

@@ -68,6 +68,6 @@ struct ScreenPainter {
     }
 
     private static func echo(_ input: Screen.Input) -> String {
-        input.isSecret ? String(repeating: "*", count: input.text.count) : TextLayout.sanitized(input.text)
+        TextLayout.sanitized(input.shown)
     }
 }

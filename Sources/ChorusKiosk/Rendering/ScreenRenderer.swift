@@ -109,8 +109,7 @@ enum ScreenRenderer {
             let prompts = screen.blocks.compactMap { block -> String? in
                 if case .text(let text) = block { text } else { nil }
             }
-            let typed = String(repeating: "*", count: input.text.count)
-            text = (prompts + ["> " + typed] + [screen.message].compactMap { $0 }).joined(separator: "\n\n")
+            text = (prompts + ["> " + input.shown] + [screen.message].compactMap { $0 }).joined(separator: "\n\n")
         }
         let lines = TextLayout.wrap(text, width: size.columns).prefix(size.rows)
         let top = (size.rows - lines.count) / 2
