@@ -99,4 +99,22 @@ extension KioskSession {
             return .text(editor.text)
         }
     }
+
+    /// The engine's refusal of more ticks than a question allows, shown at the tick that is one
+    /// too many rather than only on Enter; `nil` otherwise.
+    func overMaximum(_ editor: AnswerEditor, _ interview: Interview) -> String? {
+        guard case .question(let question) = engine.step(interview), case .multiple(_, let maximum?) = question.kind,
+            editor.chosen.count > maximum,
+            case .refused(let why) = engine.answer(Self.answer(to: question, from: editor), interview)
+        else { return nil }
+        return why
+    }
+
+    /// Why a character a number field does not take left it as it was, rather than nothing.
+    func notANumber(_ key: KeyEvent, typed: String, _ editor: AnswerEditor, _ language: String) -> String? {
+        guard case .number = editor.kind, case .character = key, key.digit == nil, editor.text == typed,
+            typed.count < AnswerEditor.numberLimit
+        else { return nil }
+        return text(.enterNumber, language)
+    }
 }

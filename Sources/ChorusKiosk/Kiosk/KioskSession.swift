@@ -147,24 +147,6 @@ struct KioskSession {
         }
     }
 
-    /// The engine's refusal of more ticks than a question allows, shown at the tick that is one
-    /// too many rather than only on Enter; `nil` otherwise.
-    private func overMaximum(_ editor: AnswerEditor, _ interview: Interview) -> String? {
-        guard case .question(let question) = engine.step(interview), case .multiple(_, let maximum?) = question.kind,
-            editor.chosen.count > maximum,
-            case .refused(let why) = engine.answer(Self.answer(to: question, from: editor), interview)
-        else { return nil }
-        return why
-    }
-
-    /// Why a character a number field does not take left it as it was, rather than nothing.
-    private func notANumber(_ key: KeyEvent, typed: String, _ editor: AnswerEditor, _ language: String) -> String? {
-        guard case .number = editor.kind, case .character = key, key.digit == nil, editor.text == typed,
-            typed.count < AnswerEditor.numberLimit
-        else { return nil }
-        return text(.enterNumber, language)
-    }
-
     private mutating func submit(_ editor: AnswerEditor, _ interview: Interview, at now: Duration) {
         switch engine.step(interview) {
         case .consent:
