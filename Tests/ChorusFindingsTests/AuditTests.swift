@@ -157,4 +157,42 @@ import Testing
         let failures = try Audit(statistics: now, suppressed: suppressed, threshold: 11, earlier: earlier).failures()
         #expect(failures == [], "\(failures)")
     }
+
+    /// Two groups of respondents, both withheld beside their published total, and how many in each
+    /// answered `q`, published: at most the group.
+    static func groupsWhoAnswered(group: Int, other: Int, answered: Int, otherAnswered: Int) -> StatisticSet {
+        var statistics = StatisticSet()
+        let total = statistics.add("g", group + other)
+        let sizes = [statistics.add("g=small", group), statistics.add("g=large", other)]
+        statistics.sum(total, sizes)
+        for (size, (count, key)) in zip(sizes, zip([answered, otherAnswered], ["q|g=small", "q|g=large"])) {
+            statistics.subset(statistics.add(key, count), of: size)
+        }
+        return statistics
+    }
+
+    @Test func whatAGroupGrewByIsBoundedByWhatThoseInItWhoAnsweredGrewBy() throws {
+        // 6 more respondents, 3 more answering in each group: each group grew by at least 3, so
+        // the small one by exactly 3, though on its own it could be anything from 6 to 12 before
+        // and 9 to 15 now.
+        let before = Self.groupsWhoAnswered(group: 10, other: 30, answered: 6, otherAnswered: 28)
+        let withheld = Set(["g=small", "g=large"])
+        let earlier = [
+            EarlierRelease(
+                ReleaseLedger(
+                    surveyID: "safety", surveyVersion: 1, sequence: 1, month: "2026-10", threshold: .default,
+                    statistics: before, suppressed: before.statistics.map { withheld.contains($0.key) }))
+        ]
+        let now = Self.groupsWhoAnswered(group: 13, other: 33, answered: 9, otherAnswered: 31)
+        let suppressed = now.statistics.map { withheld.contains($0.key) }
+        let small = try #require(now.id(of: "g=small"))
+        let smallBefore = try #require(earlier[0].position(of: "g=small"))
+
+        let failures = try Audit(statistics: now, suppressed: suppressed, threshold: 5, earlier: earlier).failures()
+
+        #expect(failures.contains(.change(from: .earlier(release: 0, position: smallBefore), to: .current(small))))
+        // Had those who answered in the small group grown by 0, so could the group.
+        let still = Self.groupsWhoAnswered(group: 13, other: 33, answered: 6, otherAnswered: 31)
+        #expect(try Audit(statistics: still, suppressed: suppressed, threshold: 5, earlier: earlier).failures() == [])
+    }
 }

@@ -112,6 +112,7 @@ struct Audit {
             if case .current = last { pairs += chain.dropLast(2).map { ($0, last) } }
             changes += pairs.filter { variable($0.0) >= 0 || variable($0.1) >= 0 }.map { (from: $0.0, to: $0.1) }
         }
+        for row in growthBounds() { add(row, isEquality: false) }
         var failures: [Failure] = []
         // A 0 of a small group must be withheld, and some completion must make it 1 or more;
         // unless an earlier release published it as 0, which no release can take back.
