@@ -79,12 +79,19 @@ import Testing
         }
         let english = ReleaseWords(language: "en")
         let spanish = ReleaseWords(language: "es")
-        let nobody = priority([("Parks", 0), ("Crossings", 0), ("Schools", nil)])
+        // Ranked, options no one named come after the withheld ones, so none is first.
+        let nobody = PriorityRanking(
+            questionID: "q", title: LocalizedText(["en": "Where?"]), method: .approval, topN: 1, ballots: .count(14),
+            standings: [("Parks", 0), ("Crossings", 0), ("Schools", nil)].map { label, named in
+                PriorityRanking.Standing(
+                    value: label.lowercased(), label: LocalizedText(["en": label, "es": label]), positions: [],
+                    named: named.map(PublishedCount.count) ?? .suppressed)
+            }, sourceTableID: "q", smallGroup: 22
+        ).result
+        #expect(english.prioritySummary(nobody) == "No option can be ranked from the published numbers.")
         #expect(
-            english.prioritySummary(nobody) == "No one named “Parks” or “Crossings”; the others' numbers are withheld.")
-        #expect(
-            spanish.prioritySummary(nobody)
-                == "Nadie nombró “Parks” ni “Crossings”; las cifras de las demás están reservadas.")
+            spanish.prioritySummary(priority([("Parks", 0), ("Crossings", 0)]))
+                == "Nadie nombró “Parks” ni “Crossings”.")
         #expect(english.prioritySummary(priority([("Parks", 0)])) == "No one named “Parks”.")
         #expect(
             english.prioritySummary(priority([("Parks", 30), ("Crossings", 30), ("Schools", nil)]))

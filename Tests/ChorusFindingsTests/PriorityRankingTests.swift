@@ -84,4 +84,19 @@ import Testing
         #expect(result.ties == [PriorityTie(values: ["parks", "buses"], score: 30, resolution: .unresolved)])
         #expect(result.options.allSatisfy { $0.firstChoices == nil })
     }
+
+    @Test func anOptionNoOneNamedComesAfterThoseWithheldWhichMayHaveBeenNamed() {
+        let result = Self.rank(
+            [
+                Self.standing("food", [], named: .count(0)), Self.standing("childcare", [], named: .suppressed),
+                Self.standing("time", [], named: .count(12)), Self.standing("place", [], named: .suppressed),
+            ], method: .approval)
+        #expect(result.options.map(\.value) == ["time", "childcare", "place", "food"])
+        #expect(result.options.map(\.place) == [1, nil, nil, 4])
+        // With nothing withheld, it is simply last.
+        let published = Self.rank(
+            [Self.standing("food", [], named: .count(0)), Self.standing("time", [], named: .count(12))],
+            method: .approval)
+        #expect(published.options.map(\.place) == [1, 2])
+    }
 }

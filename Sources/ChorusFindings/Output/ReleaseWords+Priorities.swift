@@ -31,9 +31,10 @@ extension ReleaseWords {
     var placeDescription: String {
         spanish
             ? "1 para la puntuación más alta entre las opciones cuya puntuación se publica; las opciones empatadas "
-                + "sin desempate comparten lugar."
+                + "sin desempate comparten lugar. Una opción que nadie nombró va después de todas las demás, "
+                + "también de las reservadas."
             : "1 for the highest score among the options whose scores are published; tied options that nothing "
-                + "tells apart share a place."
+                + "tells apart share a place. An option no one named comes after every other, withheld ones too."
     }
     var scoreTitle: String { spanish ? "Puntuación" : "Score" }
     func scoreDescription(_ method: PriorityMethod) -> String {
@@ -98,16 +99,12 @@ extension ReleaseWords {
                 ? "No se puede ordenar ninguna opción con las cifras publicadas."
                 : "No option can be ranked from the published numbers."
         }
-        // A withheld option may score above every place shown, and a score of 0 is no one's
-        // priority: neither may read as a settled first place.
-        let someWithheld = priority.options.contains { $0.place == nil }
+        // A score of 0 is no one's priority, and comes first only when no option has another.
         if priority.options.first(where: { $0.place == 1 })?.score == 0 {
-            let others =
-                someWithheld
-                ? (spanish ? "; las cifras de las demás están reservadas." : "; the others' numbers are withheld.")
-                : "."
-            return (spanish ? "Nadie nombró " : "No one named ") + list(first, spanish ? "ni" : "or") + others
+            return (spanish ? "Nadie nombró " : "No one named ") + list(first, spanish ? "ni" : "or") + "."
         }
+        // A withheld option may score above every place shown: the first place is not settled.
+        let someWithheld = priority.options.contains { $0.place == nil }
         let among =
             someWithheld
             ? (spanish ? " entre las opciones con cifras publicadas" : " among the options with published numbers") : ""

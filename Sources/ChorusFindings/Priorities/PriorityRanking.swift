@@ -42,12 +42,19 @@ struct PriorityRanking {
         }
         scored.sort { better($0, $1) || (!better($1, $0) && $0.index < $1.index) }
         var options: [PriorityOption] = []
-        for entry in scored {
+        let named = scored.filter { $0.score > 0 }
+        for entry in named {
             let place = 1 + scored.filter { better($0, entry) }.count
             options.append(option(standings[entry.index], place: place, score: entry.score))
         }
         for (index, standing) in standings.enumerated() where !scored.contains(where: { $0.index == index }) {
             options.append(option(standing, place: nil, score: nil))
+        }
+        // An option no one named comes after every other, withheld ones too: those may have been
+        // named. Placed among the published only, it could read as a first priority.
+        let last = 1 + standings.count - (scored.count - named.count)
+        for entry in scored where entry.score == 0 {
+            options.append(option(standings[entry.index], place: last, score: 0))
         }
         var ties: [PriorityTie] = []
         var start = 0
