@@ -173,7 +173,8 @@ import Testing
         #expect(
             result.standardError.hasPrefix(
                 "chorus: note: 4 responses are fewer than 11, so this release withholds every count above 0; it is "
-                    + "recorded all the same, and later releases are checked against it\n"))
+                    + "recorded all the same, and later releases are checked against it; to only look, export a copy of the "
+                    + "database\n"))
         let files = try Self.contents(of: out)
         #expect(files["report.html"] != nil)
         #expect(files["priorities/wants.csv"] == nil, "a ranking whose positions are left out is left out too")

@@ -94,7 +94,8 @@ struct ExportCommand: ParsableCommand {
             StandardError.write(
                 "chorus: note: \(responses) \(responses == 1 ? "response is" : "responses are") fewer than "
                     + "\(threshold.minimumCount), so this release withholds every count above 0; it is recorded all "
-                    + "the same, and later releases are checked against it")
+                    + "the same, and later releases are checked against it; to only look, export a copy of the "
+                    + "database")
         }
 
         // The audit's bar draws over the reading one: on a release checked against earlier ones
