@@ -96,8 +96,13 @@ import Testing
         plain.enter("7")
         #expect(
             plain.since(mark)
-                == "7\nPor favor elija una de las opciones.\nEnter: seguir; Flecha izquierda: atrás; F2: idioma; Esc: salir.\n"
+                == "7\nPor favor elija una de las opciones. Lo que escribió queda en la línea de abajo; la tecla "
+                + "Retroceso lo borra.\nEnter: seguir; Flecha izquierda: atrás; F2: idioma; Esc: salir.\n"
                 + "Escriba un número y presione Enter.\n> 7")
+        // The next key clears the message, and only the key is echoed: the line reads "> 72".
+        let typed = plain.output.endIndex
+        plain.press(.character("2"))
+        #expect(plain.since(typed) == "2")
     }
 
     @Test func controlUEmptiesARefusedLineAtOnce() {

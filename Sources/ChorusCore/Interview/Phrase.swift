@@ -109,6 +109,8 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case plainText = "plain-text"
     /// In the kiosk's plain mode, how to go on from a note.
     case plainContinue = "plain-continue"
+    /// In the kiosk's plain mode, after a refusal, that what was typed is still on the line.
+    case plainKept = "plain-kept"
 
     // MARK: Why an answer was not taken
 

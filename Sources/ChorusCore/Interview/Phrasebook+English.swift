@@ -53,6 +53,7 @@ extension Phrasebook {
         case .plainNumbers: "Type the numbers, separated by spaces, and press Enter."
         case .plainText: "Type your answer and press Enter."
         case .plainContinue: "Press Enter to continue."
+        case .plainKept: "What you typed stays on the line below; Backspace erases it."
 
         case .required: "This question needs an answer."
         case .answerOrSkip: "Please answer, or skip this question."

@@ -53,6 +53,7 @@ extension Phrasebook {
         case .plainNumbers: "Escriba los números, separados por espacios, y presione Enter."
         case .plainText: "Escriba su respuesta y presione Enter."
         case .plainContinue: "Presione Enter para continuar."
+        case .plainKept: "Lo que escribió queda en la línea de abajo; la tecla Retroceso lo borra."
 
         case .required: "Esta pregunta necesita una respuesta."
         case .answerOrSkip: "Por favor responda, o salte esta pregunta."

@@ -144,6 +144,11 @@ extension KioskSession {
         screen.scroll = editor.scroll
         guard settings.plain else { return }
         screen.instruction = text(editor.kind == .none ? .plainContinue : instruction, language)
+        // A screen reader hears the refusal, then the typed line read back, which could pass for
+        // an empty one; the next keys would add to it. The message lasts until the next key.
+        if let message = screen.message, editor.text.contains(where: { !$0.isWhitespace }) {
+            screen.message = message + " " + text(.plainKept, language)
+        }
         if editor.kind != .none, screen.input == nil { screen.input = Screen.Input(text: editor.text) }
         // Plain mode types the numbers of choices; the highlight and the keys that move it are the full screen's.
         screen.blocks = screen.blocks.map {
