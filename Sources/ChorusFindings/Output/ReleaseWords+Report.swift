@@ -190,6 +190,15 @@ extension ReleaseWords {
                 ? "No se publica ninguna fecha más precisa que el mes, ni nombres, ni números de teléfono, ni "
                     + "respuestas escritas."
                 : "No date finer than the month is published, and no names, phone numbers or written answers.",
+            // True of what is published or withheld, not of everything a reader can work out: say
+            // what is left to subtraction, so no one reads more into the first paragraph.
+            spanish
+                ? "Cuántas personas de un grupo dejaron una pregunta sin responder es el grupo menos quienes la "
+                    + "respondieron, y puede ser menos de \(k): dejar una pregunta sin responder no se trata como una "
+                    + "respuesta, salvo en las preguntas que agrupan los desgloses."
+                : "How many in a group left a question unanswered is the group less those who answered it, and can "
+                    + "be fewer than \(k): leaving a question unanswered is not treated as an answer, except for the "
+                    + "questions the breakdowns group by.",
         ]
         func names(_ reason: WithheldTable.Reason) -> String? {
             let ids = disclosure.withheldTables.filter { $0.reason == reason }.map { tableName($0.id) }
