@@ -40,6 +40,14 @@ import Testing
         ),
         ("ideas", "1 > 2", "show-if is always false, so 'ideas' would never be asked"),
         (
+            "ideas", "area = 'north' or 'south'",
+            "'south' on its own is always true, so it does not compare anything; to compare, write area = 'south'"
+        ),
+        (
+            "ideas", "'' and walk-at-night = 'yes'",
+            "'' on its own is always false, so it does not compare anything; to compare, write walk-at-night = ''"
+        ),
+        (
             "ideas", "safe-at-night > 10",
             "show-if 'safe-at-night > 10' can never hold, whatever the answer to 'safe-at-night' (a scale from 1 to 5), "
                 + "so 'ideas' would never be asked"

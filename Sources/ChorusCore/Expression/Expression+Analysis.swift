@@ -14,6 +14,25 @@ extension Expression {
         return references.sorted { $0.offset < $1.offset }
     }
 
+    /// Text standing alone as a side of `and` or `or`, as in `area = 'north' or 'south'`: there it
+    /// is true unless empty, whatever anyone answered, which its author hardly ever means. With
+    /// it, the question the other side compares, if it compares one.
+    public var bareTextConditions: [(literal: String, offset: Int, comparedQuestion: String?)] {
+        var found: [(literal: String, offset: Int, comparedQuestion: String?)] = []
+        for node in nodes {
+            guard case .binary(let op, let left, let right, _) = node, op == .or || op == .and else { continue }
+            for (side, other) in [(left, right), (right, left)] {
+                guard case .string(let literal, let offset) = side else { continue }
+                let compared = other.allNodes.lazy.compactMap { node -> String? in
+                    guard case .binary(.equal, let a, let b, _) = node else { return nil }
+                    return a.referencedQuestion ?? b.referencedQuestion
+                }.first
+                found.append((literal, offset, compared))
+            }
+        }
+        return found.sorted { $0.offset < $1.offset }
+    }
+
     /// Whether the value is the same for every respondent on every day: no question, `.` or `today()`.
     public var isConstant: Bool {
         !nodes.contains { node in

@@ -88,6 +88,14 @@ extension Survey {
                     SurveyProblem(location, "\(attribute) of '\(name)' refers to note '\(id)', which has no answer"))
             }
         }
+        for bare in expression.bareTextConditions {
+            let always = bare.literal.isEmpty ? "false" : "true"
+            let advice = bare.comparedQuestion.map { "; to compare, write \($0) = '\(bare.literal)'" } ?? ""
+            problems.append(
+                SurveyProblem(
+                    location, offset: bare.offset,
+                    "'\(bare.literal)' on its own is always \(always), so it does not compare anything\(advice)"))
+        }
         for reference in expression.optionReferences {
             guard let target = indexByID[reference.questionID] else { continue }
             let kind = questions[target].kind
