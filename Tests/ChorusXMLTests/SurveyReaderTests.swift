@@ -197,4 +197,16 @@ import Testing
         let messages = Fixture.diagnostics(try String(contentsOfFile: path, encoding: .utf8)).map(\.message)
         #expect(messages == ["this looks like an ODK XForm; Chorus reads its own survey format (see chorus-survey(5))"])
     }
+
+    @Test func aSurveyWithoutConsentIsToldOnlyThat() throws {
+        let source = try Fixture.text("minimal.xml")
+        let without = source.replacingOccurrences(
+            of: #"<consent[^>]*>[^<]*</consent>"#, with: "", options: .regularExpression)
+        // The schema also finds the first question where consent belongs; that follows from this.
+        #expect(
+            Fixture.diagnostics(without).map(\.message) == ["consent is missing; give one for each language (en, es)"])
+        // A question out of place for another reason is still told.
+        let late = source.replacingOccurrences(of: "</survey>", with: "<title xml:lang=\"en\">Late</title></survey>")
+        #expect(Fixture.diagnostics(late).map(\.message).contains { $0.hasPrefix("<title> is not allowed here") })
+    }
 }

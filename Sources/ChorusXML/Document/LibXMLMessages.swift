@@ -58,15 +58,12 @@ enum LibXMLMessages {
     static func schema(_ message: String, parent: String?, known: [String]) -> String? {
         if message.hasPrefix("Invalid attribute") || message.hasSuffix("failed to validate attributes") { return nil }
         let words = message.split(separator: " ").map(String.init)
-        var misplaced: String?
-        if message.hasPrefix("Did not expect element "), words.count >= 5 { misplaced = words[4] }
-        if message.contains(" has extra content: "), let last = words.last { misplaced = last }
         if message.hasPrefix("Expecting an element "), words.count >= 4 {
             // Without a name, libxml2 means a required child is missing, which the builder names.
             let name = words[3].trimmingCharacters(",")
             return name.isEmpty ? nil : "<\(parent ?? "survey")> needs a <\(name)> here"
         }
-        guard let misplaced else { return lowercasedFirst(message) }
+        guard let misplaced = misplacedElement(message) else { return lowercasedFirst(message) }
         let order = parent.flatMap { SurveyBuilder.childOrder[$0] }
         guard known.contains(misplaced) else {
             let suggestion = SurveyBuilder.closest(to: misplaced, in: known).map { "; did you mean <\($0)>?" } ?? ""
@@ -82,6 +79,14 @@ enum LibXMLMessages {
     /// unclosed (see ``RunawayValue``).
     static func isLessThanInValue(_ message: String) -> Bool {
         message.hasPrefix("Unescaped '<' not allowed in attributes values")
+    }
+
+    /// The element a schema violation finds out of place, or not allowed at all.
+    static func misplacedElement(_ message: String) -> String? {
+        let words = message.split(separator: " ").map(String.init)
+        if message.hasPrefix("Did not expect element "), words.count >= 5 { return words[4] }
+        if message.contains(" has extra content: ") { return words.last }
+        return nil
     }
 
     /// Whether a schema violation says only that an element is wrong somewhere, which the

@@ -25,6 +25,7 @@ extension SurveyBuilder {
             if translations[language] == nil { translations[language] = normalized }
         }
         if elements.isEmpty {
+            missingTextIn.insert(parent.index)
             report(parent, "\(what()) is missing; give one for each language (\(languages.joined(separator: ", ")))")
         } else if everyLanguage {
             for language in languages where translations[language] == nil {

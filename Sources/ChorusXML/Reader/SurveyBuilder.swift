@@ -20,6 +20,9 @@ struct SurveyBuilder {
     /// The ids of questions too broken to build, whose own problems are reported already: a
     /// reference to one is not "unknown" too.
     private(set) var unbuiltQuestionIDs: Set<String> = []
+    /// The elements reported as missing a text they require, such as a survey without
+    /// `<consent>`: the schema's complaint about the next child in order follows from it.
+    var missingTextIn: Set<Int> = []
 
     mutating func report(_ element: XMLElement, _ attribute: String?, _ message: String) {
         problems.append((element.index, attribute, nil, message))

@@ -62,16 +62,20 @@ public struct SurveyReader: Sendable {
         }()
 
         // Only a schema problem's message needs an element's parent: a valid survey skips this.
-        var parents: [Int: String] = [:]
-        if !schemaProblems.isEmpty { root.forEach { element, parent in parents[element.index] = parent?.name } }
+        var parents: [Int: XMLElement] = [:]
+        if !schemaProblems.isEmpty { root.forEach { element, parent in parents[element.index] = parent } }
         let known = Array(SurveyBuilder.textElements) + SurveyBuilder.childOrder.keys + ["phrase"]
         var diagnostics: [Diagnostic] = []
         // Said only when nothing more precise is: it names no cause.
         var vague: [Diagnostic] = []
+        // Complaints that a known child is out of order, by the element it is in.
+        var misplacedIn: [(parent: Int, diagnostic: Diagnostic)] = []
         var reportedLines = Set<Int>()
         for problem in schemaProblems {
             let parent = problem.element.flatMap { parents[$0] }
-            guard let message = LibXMLMessages.schema(problem.message, parent: parent, known: known) else { continue }
+            guard let message = LibXMLMessages.schema(problem.message, parent: parent?.name, known: known) else {
+                continue
+            }
             let position =
                 problem.element.map { map.position(element: $0) }
                 ?? SourcePosition(line: max(problem.line, 1), column: max(problem.column, 1))
@@ -81,11 +85,18 @@ public struct SurveyReader: Sendable {
             }
             // libxml2 often says the same thing twice about one element; once is enough.
             guard reportedLines.insert(position.line).inserted else { continue }
-            diagnostics.append(Diagnostic(file: file, position: position, message: message))
+            let diagnostic = Diagnostic(file: file, position: position, message: message)
+            if let parent, let misplaced = LibXMLMessages.misplacedElement(problem.message), known.contains(misplaced) {
+                misplacedIn.append((parent.index, diagnostic))
+            } else {
+                diagnostics.append(diagnostic)
+            }
         }
         var builder = SurveyBuilder()
         let survey = builder.build(root)
         builder.checkAttributes(root)
+        // Without <consent>, the schema finds the first <question> where consent belongs.
+        diagnostics += misplacedIn.filter { !builder.missingTextIn.contains($0.parent) }.map(\.diagnostic)
         for problem in builder.problems {
             let position =
                 problem.offset.map {
