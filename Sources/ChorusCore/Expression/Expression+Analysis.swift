@@ -17,7 +17,7 @@ extension Expression {
     /// Text standing alone as a side of `and` or `or`, as in `area = 'north' or 'south'`: there it
     /// is true unless empty, whatever anyone answered, which its author hardly ever means. With
     /// it, the question the other side compares, if it compares one.
-    public var bareTextConditions: [(literal: String, offset: Int, comparedQuestion: String?)] {
+    var bareTextConditions: [(literal: String, offset: Int, comparedQuestion: String?)] {
         var found: [(literal: String, offset: Int, comparedQuestion: String?)] = []
         for node in nodes {
             guard case .binary(let op, let left, let right, _) = node, op == .or || op == .and else { continue }
