@@ -195,4 +195,44 @@ import Testing
         let still = Self.groupsWhoAnswered(group: 13, other: 33, answered: 6, otherAnswered: 31)
         #expect(try Audit(statistics: still, suppressed: suppressed, threshold: 5, earlier: earlier).failures() == [])
     }
+
+    /// Areas with their total, and how many answered a question shown to all but those from
+    /// elsewhere: at most the other areas together.
+    static func areasAndYears(_ counts: [String: Int], years: Int) -> StatisticSet {
+        var statistics = StatisticSet()
+        let names = ["north", "east", "south", "west", "downtown", "elsewhere", "prefer-not"]
+        let total = statistics.add("area", names.reduce(0) { $0 + counts[$1]! })
+        let parts = names.map { statistics.add("area=\($0)", counts[$0]!) }
+        statistics.sum(total, parts)
+        let answered = statistics.add("years", years)
+        statistics.atMost([(answered, 1)] + zip(names, parts).filter { $0.0 != "elsewhere" }.map { ($0.1, -1) })
+        return statistics
+    }
+
+    @Test func aWithheldCountOfAnEarlierReleaseIsNarrowedByWhatTheNewRespondentsAnswered() throws {
+        // The first release withheld elsewhere (10) and prefer-not (4), 14 together. Now elsewhere is
+        // 12, so it was at most 12; and 35 of the 40 new respondents answered a question no one from
+        // elsewhere is asked, so at most 5 of them are from elsewhere: it was at least 7, and
+        // prefer-not 2 to 7.
+        let first = Self.areasAndYears(
+            ["north": 84, "east": 65, "south": 85, "west": 31, "downtown": 21, "elsewhere": 10, "prefer-not": 4],
+            years: 265)
+        let withheldThen = Set(["area=elsewhere", "area=prefer-not"])
+        let earlier = [
+            EarlierRelease(
+                ReleaseLedger(
+                    surveyID: "safety", surveyVersion: 1, sequence: 1, month: "2026-10", threshold: .default,
+                    statistics: first, suppressed: first.statistics.map { withheldThen.contains($0.key) }))
+        ]
+        let now = Self.areasAndYears(
+            ["north": 98, "east": 72, "south": 95, "west": 35, "downtown": 24, "elsewhere": 12, "prefer-not": 4],
+            years: 300)
+        let withheldNow = Set(["area=east", "area=south", "area=west", "area=downtown", "area=prefer-not"])
+        let suppressed = now.statistics.map { withheldNow.contains($0.key) }
+        let preferNot = try #require(earlier[0].position(of: "area=prefer-not"))
+
+        let failures = try Audit(statistics: now, suppressed: suppressed, threshold: 11, earlier: earlier).failures()
+
+        #expect(failures.contains(.count(.earlier(release: 0, position: preferNot))), "\(failures)")
+    }
 }

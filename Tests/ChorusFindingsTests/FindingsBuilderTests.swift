@@ -73,7 +73,11 @@ import Testing
         let maybe = try Question(
             id: "which", kind: .yesNo, prompt: FindingsFixtures.text("Is it traffic?"),
             showIf: Expression(parsing: "selected(concerns, 'traffic')"))
-        survey.questions.insert(contentsOf: [why, maybe], at: 5)
+        // Area must be answered, so that no one left out is shown this, though '' != 'east'.
+        let far = try Question(
+            id: "far", kind: .yesNo, prompt: FindingsFixtures.text("Is it far?"),
+            showIf: Expression(parsing: "area != 'east'"))
+        survey.questions.insert(contentsOf: [why, maybe, far], at: 5)
         let database = try FindingsFixtures.database(for: survey)
         let entries = Self.largeEntries().enumerated().map { index, entry in
             var entry = entry
@@ -82,6 +86,7 @@ import Testing
                 entry.answers["why"] = .yesNo(true)
             }
             if index % 3 == 0 { entry.answers["which"] = .yesNo(false) }
+            if entry.answers["area"] != .choice("east") { entry.answers["far"] = .yesNo(index % 2 == 0) }
             return entry
         }
         try FindingsFixtures.save(entries, to: database, survey: survey)
@@ -106,6 +111,9 @@ import Testing
         {
             #expect(relations.contains("≤ -1 q.concerns=traffic\(group) 1 q.which\(group)"), "\(group)")
         }
+        #expect(
+            relations.contains("≤ -1 q.area=north -1 q.area=south 1 q.far"),
+            "\(relations.filter { $0.contains("q.far") })")
     }
 
     @Test func aSmallGroupWhereNoOneAnsweredHasNoZeroThatSaysSo() throws {

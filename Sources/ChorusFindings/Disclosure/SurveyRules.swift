@@ -45,7 +45,8 @@ enum SurveyRules {
     }
 
     /// The question `showIf` reads and those of its answers that show the question, when it reads
-    /// one question, no one who left that out is shown it, and which answers show it can be told
+    /// one question, no one who left that out is shown it (or everyone answers it, as
+    /// "area != 'elsewhere'" reads a required area), and which answers show it can be told
     /// answer by answer: any answer of a single choice, scale or yes-no, exactly; or one option
     /// chosen among others, which every choice that shows it has.
     private static func shownFor(_ showIf: Expression, _ slots: [QuestionSlot])
@@ -57,7 +58,9 @@ enum SurveyRules {
         func shows(_ answer: String) -> Bool {
             (try? showIf.isTrue(in: EvaluationContext(answers: [id: answer], today: 0))) ?? true
         }
-        guard !shows("") else { return nil }
+        // Leaving out a question everyone must answer is not an answer anyone can give.
+        let isAlwaysAnswered = slot.question.isRequired && slot.question.showIf == nil
+        guard isAlwaysAnswered || !shows("") else { return nil }
         let codes = slot.values.map(\.code)
         switch slot.question.kind {
         case .single, .scale, .yesNo:
