@@ -92,13 +92,19 @@ import Testing
     /// the areas it withheld.
     static func areaReleases(_ releases: [(counts: [Int], withheld: Set<String>)]) -> [EarlierRelease] {
         releases.enumerated().map { index, release in
-            let statistics = areas(release.counts)
-            let suppressed = statistics.statistics.map { release.withheld.contains($0.key) }
-            return EarlierRelease(
-                ReleaseLedger(
-                    surveyID: "safety", surveyVersion: 1, sequence: index + 1, month: "2026-0\(index + 1)",
-                    threshold: .default, statistics: statistics, suppressed: suppressed))
+            earlierRelease(areas(release.counts), withholding: release.withheld, sequence: index + 1)
         }
+    }
+
+    /// `statistics` as the ledger of release number `sequence` recorded them, with `withheld` keys withheld.
+    static func earlierRelease(_ statistics: StatisticSet, withholding withheld: Set<String>, sequence: Int = 1)
+        -> EarlierRelease
+    {
+        EarlierRelease(
+            ReleaseLedger(
+                surveyID: "safety", surveyVersion: 1, sequence: sequence, month: "2026-0\(sequence)",
+                threshold: .default, statistics: statistics,
+                suppressed: statistics.statistics.map { withheld.contains($0.key) }))
     }
 
     static func areas(_ counts: [Int]) -> StatisticSet {
@@ -177,12 +183,7 @@ import Testing
         // and 9 to 15 now.
         let before = Self.groupsWhoAnswered(group: 10, other: 30, answered: 6, otherAnswered: 28)
         let withheld = Set(["g=small", "g=large"])
-        let earlier = [
-            EarlierRelease(
-                ReleaseLedger(
-                    surveyID: "safety", surveyVersion: 1, sequence: 1, month: "2026-10", threshold: .default,
-                    statistics: before, suppressed: before.statistics.map { withheld.contains($0.key) }))
-        ]
+        let earlier = [Self.earlierRelease(before, withholding: withheld)]
         let now = Self.groupsWhoAnswered(group: 13, other: 33, answered: 9, otherAnswered: 31)
         let suppressed = now.statistics.map { withheld.contains($0.key) }
         let small = try #require(now.id(of: "g=small"))
@@ -218,12 +219,7 @@ import Testing
             ["north": 84, "east": 65, "south": 85, "west": 31, "downtown": 21, "elsewhere": 10, "prefer-not": 4],
             years: 265)
         let withheldThen = Set(["area=elsewhere", "area=prefer-not"])
-        let earlier = [
-            EarlierRelease(
-                ReleaseLedger(
-                    surveyID: "safety", surveyVersion: 1, sequence: 1, month: "2026-10", threshold: .default,
-                    statistics: first, suppressed: first.statistics.map { withheldThen.contains($0.key) }))
-        ]
+        let earlier = [Self.earlierRelease(first, withholding: withheldThen)]
         let now = Self.areasAndYears(
             ["north": 98, "east": 72, "south": 95, "west": 35, "downtown": 24, "elsewhere": 12, "prefer-not": 4],
             years: 300)
