@@ -134,6 +134,27 @@ import Testing
         #expect(messages.contains { $0.contains(expected) }, "got \(messages)")
     }
 
+    /// A misspelled `<promt>` is reported with the name it seems to mean; that the prompt is then
+    /// missing, or lacks a language, is the same slip said again.
+    @Test func aMisspelledTextIsOneErrorNotAlsoAMissingOne() throws {
+        let minimal = try Fixture.text("minimal.xml")
+        let oneLanguage = minimal.replacingOccurrences(
+            of: #"<prompt xml:lang="en">Where?</prompt>"#, with: #"<promt xml:lang="en">Where?</promt>"#)
+        #expect(
+            Fixture.diagnostics(oneLanguage).map(\.message) == [
+                "unknown element <promt> in <question>; did you mean <prompt>?"
+            ])
+        let both = minimal.replacingOccurrences(of: "<prompt ", with: "<promt ")
+            .replacingOccurrences(of: "</prompt>", with: "</promt>")
+        #expect(Fixture.diagnostics(both).count == 1)
+        #expect(!Fixture.diagnostics(both).map(\.message).contains { $0.contains("missing") })
+        // A text left out altogether still is missing.
+        let none = minimal.replacingOccurrences(of: #"<prompt xml:lang="en">Where?</prompt>"#, with: "")
+            .replacingOccurrences(of: #"<prompt xml:lang="es">¿Dónde?</prompt>"#, with: "")
+        #expect(
+            Fixture.diagnostics(none).map(\.message).contains { $0.contains("prompt of question 'area' is missing") })
+    }
+
     @Test(arguments: [#"type="rank" picks="0""#, #"type="scale" min="5" max="1""#, #"type="singel""#])
     func aQuestionTooBrokenToBuildIsNotAlsoUnknownToQuestionsThatReferToIt(_ broken: String) throws {
         let source = try Fixture.text("minimal.xml")

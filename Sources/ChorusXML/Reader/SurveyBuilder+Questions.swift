@@ -22,10 +22,8 @@ extension SurveyBuilder {
             report(element, name, "attribute \(name) does not apply to a \(type) question")
         }
         let what = "question '\(id ?? "?")'"
-        let prompt = text(
-            element.children(named: "prompt"), parent: element, what: "prompt of \(what)")
-        let hint = optionalText(
-            element.children(named: "hint"), what: "hint of \(what)")
+        let prompt = text("prompt", of: element, what: "prompt of \(what)")
+        let hint = optionalText("hint", of: element, what: "hint of \(what)")
         let kind = kind(type, element, what: what)
         let isNote = type == "note"
         if isNote, let hint = element.children(named: "hint").first {
@@ -115,10 +113,8 @@ extension SurveyBuilder {
         let bound = Int(Int32.max)
         let minimum = integer(element, "min", in: -bound...bound, what: "min")
         let maximum = integer(element, "max", in: -bound...bound, what: "max")
-        let minimumLabel = text(
-            element.children(named: "min-label"), parent: element, what: "min-label of \(what)")
-        let maximumLabel = text(
-            element.children(named: "max-label"), parent: element, what: "max-label of \(what)")
+        let minimumLabel = text("min-label", of: element, what: "min-label of \(what)")
+        let maximumLabel = text("max-label", of: element, what: "max-label of \(what)")
         guard let minimum, let maximum else { return nil }
         if minimum >= maximum {
             report(element, "max", "max \(maximum) must be greater than min \(minimum)")
@@ -149,8 +145,7 @@ extension SurveyBuilder {
             } else if result.contains(where: { $0.value == value }) {
                 report(element, "value", "duplicate option value '\(value)' in \(what)")
             }
-            let label = text(
-                element.children(named: "label"), parent: element, what: "label of option '\(value)'")
+            let label = text("label", of: element, what: "label of option '\(value)'")
             result.append(Option(value: value, label: label))
         }
         return result
@@ -160,8 +155,7 @@ extension SurveyBuilder {
         _ element: XMLElement, what: String, isNote: Bool
     ) -> Constraint? {
         if isNote { report(element, "a note has no answer to constrain") }
-        let message = text(
-            element.children(named: "message"), parent: element, what: "constraint message of \(what)")
+        let message = text("message", of: element, what: "constraint message of \(what)")
         guard let test = expression(element, "test") else { return nil }
         return Constraint(test: test, message: message)
     }

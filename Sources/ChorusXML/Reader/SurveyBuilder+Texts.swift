@@ -8,9 +8,30 @@ extension SurveyBuilder {
         var texts: [(element: XMLElement, what: String)]
     }
 
+    /// The text `parent` gives in its children called `name`.
+    mutating func text(_ name: String, of parent: XMLElement, what: @autoclosure () -> String) -> LocalizedText {
+        text(parent.children(named: name), parent: parent, what: what(), isMisspelled: isMisspelled(name, in: parent))
+    }
+
+    /// Like ``text(_:of:what:)`` for texts a survey may leave out altogether.
+    mutating func optionalText(_ name: String, of parent: XMLElement, what: @autoclosure () -> String) -> LocalizedText?
+    {
+        let elements = parent.children(named: name)
+        guard let first = elements.first else { return nil }
+        return text(elements, parent: first, what: what(), isMisspelled: isMisspelled(name, in: parent))
+    }
+
+    private func isMisspelled(_ name: String, in parent: XMLElement) -> Bool {
+        misspelledIn[parent.index]?.contains(name) ?? false
+    }
+
     /// One text from its per-language elements: each declared language exactly once, none other.
+    ///
+    /// When `isMisspelled`, a sibling's name is a misspelling of this text's, reported already
+    /// with the right name: a text or language it seems to lack is that sibling.
     mutating func text(
-        _ elements: [XMLElement], parent: XMLElement, what: @autoclosure () -> String, everyLanguage: Bool = true
+        _ elements: [XMLElement], parent: XMLElement, what: @autoclosure () -> String, everyLanguage: Bool = true,
+        isMisspelled: Bool = false
     ) -> LocalizedText {
         var translations: [String: String] = [:]
         for element in elements {
@@ -26,8 +47,11 @@ extension SurveyBuilder {
         }
         if elements.isEmpty {
             missingTextIn.insert(parent.index)
-            report(parent, "\(what()) is missing; give one for each language (\(languages.joined(separator: ", ")))")
-        } else if everyLanguage {
+            if !isMisspelled {
+                report(
+                    parent, "\(what()) is missing; give one for each language (\(languages.joined(separator: ", ")))")
+            }
+        } else if everyLanguage, !isMisspelled {
             for language in languages where translations[language] == nil {
                 note(&untranslated, language, elements[0], what())
             }
@@ -77,12 +101,6 @@ extension SurveyBuilder {
         } else {
             groups.append(LanguageTexts(language: language, texts: [(element, what)]))
         }
-    }
-
-    /// Like ``text(_:parent:what:everyLanguage:)`` for texts a survey may leave out altogether.
-    mutating func optionalText(_ elements: [XMLElement], what: @autoclosure () -> String) -> LocalizedText? {
-        guard let first = elements.first else { return nil }
-        return text(elements, parent: first, what: what())
     }
 
     /// Collapses each run of whitespace to one space; a blank line separates paragraphs.

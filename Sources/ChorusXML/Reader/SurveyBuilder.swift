@@ -23,6 +23,9 @@ struct SurveyBuilder {
     /// The elements reported as missing a text they require, such as a survey without
     /// `<consent>`: the schema's complaint about the next child in order follows from it.
     var missingTextIn: Set<Int> = []
+    /// For each element with a child of an unknown name, the known names those children seem
+    /// misspellings of, as `<promt>` for `<prompt>`: set by the reader before building.
+    var misspelledIn: [Int: Set<String>] = [:]
 
     mutating func report(_ element: XMLElement, _ attribute: String?, _ message: String) {
         problems.append((element.index, attribute, nil, message))
@@ -50,13 +53,10 @@ struct SurveyBuilder {
             }
             return keyword.uppercased()
         }
-        let title = text(
-            root.children(named: "title"), parent: root, what: "title")
-        let intro = optionalText(root.children(named: "intro"), what: "intro")
-        let consent = text(
-            root.children(named: "consent"), parent: root, what: "consent")
-        let closing = optionalText(
-            root.children(named: "closing"), what: "closing")
+        let title = text("title", of: root, what: "title")
+        let intro = optionalText("intro", of: root, what: "intro")
+        let consent = text("consent", of: root, what: "consent")
+        let closing = optionalText("closing", of: root, what: "closing")
         var questions: [Question] = []
         var seen: [String: Int] = [:]
         for element in root.children(named: "question") {

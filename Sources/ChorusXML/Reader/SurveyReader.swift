@@ -71,6 +71,7 @@ public struct SurveyReader: Sendable {
         // Complaints that a known child is out of order, by the element it is in.
         var misplacedIn: [(parent: Int, diagnostic: Diagnostic)] = []
         var reportedLines = Set<Int>()
+        var builder = SurveyBuilder()
         for problem in schemaProblems {
             let parent = problem.element.flatMap { parents[$0] }
             guard let message = LibXMLMessages.schema(problem.message, parent: parent?.name, known: known) else {
@@ -83,6 +84,11 @@ public struct SurveyReader: Sendable {
                 vague.append(Diagnostic(file: file, position: position, message: message))
                 continue
             }
+            if let parent, let name = LibXMLMessages.misplacedElement(problem.message), !known.contains(name),
+                let meant = SurveyBuilder.closest(to: name, in: known)
+            {
+                builder.misspelledIn[parent.index, default: []].insert(meant)
+            }
             // libxml2 often says the same thing twice about one element; once is enough.
             guard reportedLines.insert(position.line).inserted else { continue }
             let diagnostic = Diagnostic(file: file, position: position, message: message)
@@ -92,7 +98,6 @@ public struct SurveyReader: Sendable {
                 diagnostics.append(diagnostic)
             }
         }
-        var builder = SurveyBuilder()
         let survey = builder.build(root)
         builder.checkAttributes(root)
         // Without <consent>, the schema finds the first <question> where consent belongs.
