@@ -209,7 +209,7 @@ struct ReleasePlan: Sendable {
 
     /// Adds what the survey tells a reader (see ``SurveyRules``) where this release's counts bear
     /// it out, as they do unless answers were stored under other rules: an equality they break
-    /// still holds as a bound when that is true.
+    /// still holds as a bound when that is true; the counts it makes 0 are marked as such.
     private mutating func addSurveyRules() {
         for rule in SurveyRules.rules(slots, keys: statistics.statistics.map(\.key)) {
             let terms = rule.terms.compactMap { term in statistics.id(of: term.key).map { ($0, term.coefficient) } }
@@ -217,6 +217,11 @@ struct ReleasePlan: Sendable {
             let sum = terms.reduce(0) { $0 + statistics.statistics[$1.0].value * $1.1 }
             guard sum <= 0 else { continue }
             statistics.relate(terms, isEquality: rule.isEquality && sum == 0)
+        }
+        for key in SurveyRules.forcedZeros(slots, keys: statistics.statistics.map(\.key)) {
+            // A count that is not 0 was stored under other rules, and the survey tells nothing of it.
+            guard let id = statistics.id(of: key), statistics.statistics[id].value == 0 else { continue }
+            statistics.forceZero(id)
         }
     }
 

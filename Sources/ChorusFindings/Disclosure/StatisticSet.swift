@@ -41,6 +41,8 @@ struct StatisticSet: Sendable {
     private(set) var statistics: [Statistic] = []
     private(set) var relations: [Relation] = []
     private(set) var groups: [Group] = []
+    /// The counts the survey makes 0 (see ``SurveyRules/forcedZeros(_:keys:)``).
+    private(set) var forcedZeros: Set<Int> = []
     private var ids: [String: Int] = [:]
     /// Per statistic, the first of those counting the same people; the classes themselves by it.
     private var representative: [Int] = []
@@ -118,6 +120,12 @@ struct StatisticSet: Sendable {
         relate(terms, isEquality: false)
     }
 
+    /// Records that the survey makes `id` 0, so a reader knows it before any release does.
+    mutating func forceZero(_ id: Int) {
+        precondition(statistics[id].value == 0, "only a count of no one is forced to 0")
+        forcedZeros.insert(id)
+    }
+
     /// Records that `members` count what the people counted by `total` answered; `isBreakdown`
     /// when those people are a group within everyone.
     mutating func group(_ total: Int, _ members: [Int], isBreakdown: Bool = false) {
@@ -136,6 +144,7 @@ struct StatisticSet: Sendable {
     /// A 0 that is part of a 0 of more people, such as an answer no one at all gave, is left out:
     /// it says nothing of the small group that the wider 0 does not say of everyone, and while
     /// that 0 is published no withholding could keep it from being worked out.
+    /// A 0 the survey makes says nothing of anyone either.
     func attributeZeros(threshold: Int) -> Set<Int> {
         var zeros = Set<Int>()
         for group in groups
@@ -151,7 +160,7 @@ struct StatisticSet: Sendable {
             else { continue }
             partsOfWiderZeros.formUnion(relation.terms.dropFirst().map(\.statistic))
         }
-        return zeros.subtracting(partsOfWiderZeros)
+        return zeros.subtracting(partsOfWiderZeros).subtracting(forcedZeros)
     }
 }
 
@@ -190,9 +199,51 @@ package enum StatisticKey {
 
     /// A group of a grouping, as a key part: `by.area=north`, `by.area!`, `channel=kiosk`, `site!`.
     static func group(_ dimension: FindingsDimension, _ value: FindingsDimensionValue) -> String {
-        let name = dimension.kind == .group ? "by.\(dimension.id)" : dimension.id
-        return value.role == .missing ? "\(name)!" : "\(name)=\(escape(value.code))"
+        let code = value.role == .missing ? nil : value.code
+        guard dimension.kind != .group else { return grouped(by: dimension.id, code) }
+        return code.map { "\(dimension.id)=\(escape($0))" } ?? "\(dimension.id)!"
     }
 
     static func within(_ key: String, _ group: String) -> String { "\(key)|\(group)" }
+
+    /// The group of those who gave `value` to question `id`, as a key part, or of those who
+    /// left it out when `value` is nil.
+    static func grouped(by id: String, _ value: String?) -> String {
+        value.map { "by.\(id)=\(escape($0))" } ?? "by.\(id)!"
+    }
+
+    /// Whether a group part (see ``grouped(by:_:)``) is of those who answered question `id`.
+    static func isInGroup(_ part: Substring, of id: String) -> Bool {
+        part.hasPrefix("by.\(id)=")
+    }
+
+    /// Whether the first part of a key counts something about question `id`: those who answered
+    /// it, gave an answer, did not choose one or ranked one.
+    static func isAbout(_ part: Substring, question id: String) -> Bool {
+        let base = question(id)
+        guard part.hasPrefix(base) else { return false }
+        let rest = part.dropFirst(base.count)
+        return rest.isEmpty || "=~@".contains(rest.first!)
+    }
+
+    /// A key's `|`-separated parts, split only where `|` is not escaped.
+    static func parts(of key: String) -> [Substring] {
+        var parts: [Substring] = []
+        var start = key.startIndex
+        var index = key.startIndex
+        while index < key.endIndex {
+            if key[index] == "\\" {
+                index = key.index(after: index)
+                if index < key.endIndex { index = key.index(after: index) }
+                continue
+            }
+            if key[index] == "|" {
+                parts.append(key[start..<index])
+                start = key.index(after: index)
+            }
+            index = key.index(after: index)
+        }
+        parts.append(key[start...])
+        return parts
+    }
 }

@@ -11,7 +11,8 @@ struct Suppression: Sendable {
     /// Per statistic, how many tables show it or a statistic of the same people; 0 for one no
     /// table shows.
     private let tablesShowing: [Int]
-    /// Per statistic, the zeros of the groups it is the total of: withheld along with it.
+    /// Per statistic, the zeros of the groups it is the total of: withheld along with it, except
+    /// those the survey makes 0, which a reader knows anyway.
     private let zerosOf: [Int: [Int]]
     /// The zeros of small groups, which must not be worked out either (see
     /// ``StatisticSet/attributeZeros(threshold:)``).
@@ -32,7 +33,9 @@ struct Suppression: Sendable {
         self.relationsOf = relationsOf
         var zerosOf: [Int: [Int]] = [:]
         for group in statistics.groups {
-            zerosOf[group.total, default: []] += group.members.filter { statistics.statistics[$0].value == 0 }
+            zerosOf[group.total, default: []] += group.members.filter {
+                statistics.statistics[$0].value == 0 && !statistics.forcedZeros.contains($0)
+            }
         }
         self.zerosOf = zerosOf
         attributeZeros = statistics.attributeZeros(threshold: threshold)

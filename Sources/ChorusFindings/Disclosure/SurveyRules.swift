@@ -44,6 +44,41 @@ enum SurveyRules {
         return rules
     }
 
+    /// The counts among `keys` the survey makes 0, whatever anyone answered: in a breakdown, an
+    /// answer to a question asked only for some answers of another by those who gave one of the
+    /// others or left it out ("years-here" among those from "elsewhere", who are never asked it),
+    /// and the other way round ("elsewhere" among those who answered years-here). A reader knows
+    /// each of them from the survey, so publishing one tells nothing about anyone.
+    static func forcedZeros(_ slots: [QuestionSlot], keys: some Sequence<String>) -> [String] {
+        var zeros: [String] = []
+        let keys = Array(keys)
+        for slot in slots {
+            guard let showIf = slot.question.showIf, let shown = shownFor(showIf, slots), shown.isExact,
+                let reads = slots.first(where: { $0.question.id == shown.id })
+            else { continue }
+            let id = slot.question.id
+            let hidden = reads.values.map(\.code).filter { !shown.values.contains($0) }
+            // Those who left out what the show-if reads are never shown the question, unless
+            // everyone answers it, and then there are none of them.
+            let outside = Set(
+                hidden.map { StatisticKey.grouped(by: shown.id, $0) } + [StatisticKey.grouped(by: shown.id, nil)])
+            let hiddenAnswers = Set(hidden.map { StatisticKey.answer(shown.id, $0) })
+            for key in keys {
+                let parts = StatisticKey.parts(of: key)
+                guard let first = parts.first, parts.count > 1 else { continue }
+                let groups = parts.dropFirst()
+                if StatisticKey.isAbout(first, question: id), groups.contains(where: { outside.contains(String($0)) }) {
+                    zeros.append(key)
+                } else if hiddenAnswers.contains(String(first)),
+                    groups.contains(where: { StatisticKey.isInGroup($0, of: id) })
+                {
+                    zeros.append(key)
+                }
+            }
+        }
+        return zeros
+    }
+
     /// The question `showIf` reads and those of its answers that show the question, when it reads
     /// one question, no one who left that out is shown it (or everyone answers it, as
     /// "area != 'elsewhere'" reads a required area), and which answers show it can be told
