@@ -104,10 +104,19 @@ public struct FindingsBuilder: Sendable {
                 method: Self.method, threshold: threshold,
                 suppressedCounts: shown.filter { suppressed[$0] }.count,
                 publishedCounts: shown.filter { !suppressed[$0] }.count, earlierReleases: earlierCount,
+                respondentsSinceLastRelease: Self.respondentsSince(
+                    ledgers.prefix(earlierCount).last, now: assembly.published(plan.respondents).value),
                 withheldTables: plan.withheldTables,
                 toolVersion: Self.toolVersion))
         release.ledger = ledger
         return release
+    }
+
+    /// How many respondents `now` is more than `last` published, when both are published.
+    private static func respondentsSince(_ last: ReleaseLedger?, now: Int?) -> Int? {
+        guard let now, let then = last?.counts.first(where: { $0.key == StatisticKey.respondents })?.value
+        else { return nil }
+        return now - then
     }
 
     /// Whether `last` could be this release again: made for this month with this threshold, and

@@ -155,6 +155,7 @@ import Testing
         #expect(second.reach.respondents == .suppressed)
         #expect(second.cell("q.by.area", "north", "yes")?.count == .suppressed)
         #expect(second.disclosure.earlierReleases == 1)
+        #expect(second.disclosure.respondentsSinceLastRelease == nil, "the 3 would be counted")
         #expect(population.attacker.disclosures(first: first, second: second, k: 11) == [])
         for count in second.publishedCounts { #expect(count == 0 || count >= 11) }
     }
@@ -192,6 +193,7 @@ import Testing
         let (second, _) = try Self.release(more, database: database)
 
         #expect(second.reach.respondents == .count(92))
+        #expect(second.disclosure.respondentsSinceLastRelease == 44)
         #expect(second.disclosure.suppressedCounts == 0)
         #expect(population.attacker.disclosures(first: first, second: second, k: 11) == [])
     }

@@ -101,6 +101,18 @@ import Testing
             spanish.contains("demasiado pequeños para mostrarlos sin riesgo: concerns por area, concerns por site."))
     }
 
+    @Test func aLaterReleaseSaysWhyNumbersThatGrewByLessThanKAreWithheld() throws {
+        var release = try SampleRelease.make(survey: Self.survey, responses: 300)
+        #expect(!(try Self.report(release)).contains("grew by"), "a first release has nothing to grow from")
+        release.disclosure.earlierReleases = 1
+        release.disclosure.respondentsSinceLastRelease = 44
+        #expect(
+            try Self.report(release).contains(
+                "A number that grew by 1 to 10 since an earlier release is withheld too: that growth would count a "
+                    + "few of the residents who answered since then (44 since the last release)."))
+        #expect(try Self.report(release, language: "es").contains("(44 desde la última)"))
+    }
+
     @Test func surveyTextIsEscapedEverywhere() throws {
         var survey = Self.survey
         survey.title = LocalizedText(["en": "<script>alert('x')</script> & co", "es": "<b>título</b>"])

@@ -200,6 +200,18 @@ extension ReleaseWords {
                     + "be fewer than \(k): leaving a question unanswered is not treated as an answer, except for the "
                     + "questions the breakdowns group by.",
         ]
+        if let since = disclosure.respondentsSinceLastRelease, since > 0 {
+            paragraphs.insert(
+                spanish
+                    ? "También se reserva una cifra que creció de 1 a \(k - 1) desde una publicación anterior: ese "
+                        + "aumento contaría a unas pocas de las personas que respondieron desde entonces "
+                        + "(\(count(since)) desde la última). Esas cifras se publican de nuevo cuando más personas "
+                        + "hayan respondido."
+                    : "A number that grew by 1 to \(k - 1) since an earlier release is withheld too: that growth "
+                        + "would count a few of the residents who answered since then (\(count(since)) since the last "
+                        + "release). Such numbers are published again once more residents have answered.",
+                at: 2)
+        }
         func names(_ reason: WithheldTable.Reason) -> String? {
             let ids = disclosure.withheldTables.filter { $0.reason == reason }.map { tableName($0.id) }
             return ids.isEmpty ? nil : ids.joined(separator: ", ")

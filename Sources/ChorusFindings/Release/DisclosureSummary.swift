@@ -14,6 +14,9 @@ public struct DisclosureSummary: Sendable, Hashable {
     public var publishedCounts: Int
     /// How many earlier releases of the same survey version were taken into account.
     public var earlierReleases: Int
+    /// How many more respondents this release counts than the last one, when both numbers are
+    /// published: the people a number that grew by fewer than the threshold would count a few of.
+    public var respondentsSinceLastRelease: Int?
     /// The tables left out whole, because most of their counts would be withheld or because no
     /// pattern of withheld counts protected them.
     public var withheldTables: [WithheldTable]
@@ -27,6 +30,7 @@ public struct DisclosureSummary: Sendable, Hashable {
         suppressedCounts: Int,
         publishedCounts: Int,
         earlierReleases: Int,
+        respondentsSinceLastRelease: Int? = nil,
         withheldTables: [WithheldTable] = [],
         toolVersion: String
     ) {
@@ -35,6 +39,7 @@ public struct DisclosureSummary: Sendable, Hashable {
         self.suppressedCounts = suppressedCounts
         self.publishedCounts = publishedCounts
         self.earlierReleases = earlierReleases
+        self.respondentsSinceLastRelease = respondentsSinceLastRelease
         self.withheldTables = withheldTables
         self.toolVersion = toolVersion
     }
