@@ -126,7 +126,7 @@ import Testing
         try await session.waitFor("How long have you lived")
         // Nothing was chosen: Enter now asks for an answer or a skip rather than moving on.
         try await session.send("Enter")
-        try await session.waitFor("Please answer, or skip this question")
+        try await session.waitFor("Please answer, or press Tab to skip this question")
         #expect(try await !session.screen().contains("Which three"))
         try await lock(session)
         try await session.waitFor("[exited 0]")

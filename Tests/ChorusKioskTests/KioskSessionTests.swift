@@ -161,11 +161,11 @@ import Testing
         #expect(kiosk.session.unconfirmed.isEmpty)
     }
 
-    @Test func enterWithNothingGivenAtAnOptionalQuestionSaysItCanBeSkipped() {
+    @Test func enterWithNothingGivenAtAnOptionalQuestionSaysTabSkipsIt() {
         var kiosk = KioskDriver()
         kiosk.reach("household")
         kiosk.press(.enter)
-        #expect(kiosk.screen.message == "Please answer, or skip this question.")
+        #expect(kiosk.screen.message == "Please answer, or press Tab to skip this question.")
         #expect(kiosk.words.contains("Tab skip"))
         var required = KioskDriver()
         required.reach("area")

@@ -111,6 +111,8 @@ public enum Phrase: String, Sendable, Hashable, CaseIterable {
     case plainContinue = "plain-continue"
     /// In the kiosk's plain mode, after a refusal, that what was typed is still on the line.
     case plainKept = "plain-kept"
+    /// In the kiosk, instead of ``answerOrSkip``: the key that skips.
+    case tabToSkip = "tab-to-skip"
 
     // MARK: Why an answer was not taken
 

@@ -54,6 +54,7 @@ extension Phrasebook {
         case .plainText: "Type your answer and press Enter."
         case .plainContinue: "Press Enter to continue."
         case .plainKept: "What you typed stays on the line below; Backspace erases it."
+        case .tabToSkip: "Please answer, or press Tab to skip this question."
 
         case .required: "This question needs an answer."
         case .answerOrSkip: "Please answer, or skip this question."

@@ -54,6 +54,7 @@ extension Phrasebook {
         case .plainText: "Escriba su respuesta y presione Enter."
         case .plainContinue: "Presione Enter para continuar."
         case .plainKept: "Lo que escribió queda en la línea de abajo; la tecla Retroceso lo borra."
+        case .tabToSkip: "Por favor responda, o pulse Tab para saltar esta pregunta."
 
         case .required: "Esta pregunta necesita una respuesta."
         case .answerOrSkip: "Por favor responda, o salte esta pregunta."

@@ -194,7 +194,10 @@ struct KioskSession {
                 unconfirmed[question.id] = nil
             }
             show(next, at: now)
-        case .refused(let why): message = why
+        case .refused(let why):
+            // "Or skip this question" names no key; here, Tab is the one.
+            let language = interview?.language ?? settings.language
+            message = why == text(.answerOrSkip, language) ? text(.tabToSkip, language) : why
         }
     }
 
