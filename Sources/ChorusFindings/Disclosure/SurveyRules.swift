@@ -51,7 +51,8 @@ enum SurveyRules {
     /// each of them from the survey, so publishing one tells nothing about anyone.
     static func forcedZeros(_ slots: [QuestionSlot], keys: some Sequence<String>) -> [String] {
         var zeros: [String] = []
-        let keys = Array(keys)
+        // Those with groups only: a count of everyone is never forced.
+        let grouped = keys.map { ($0, StatisticKey.parts(of: $0)) }.filter { $0.1.count > 1 }
         for slot in slots {
             guard let showIf = slot.question.showIf, let shown = shownFor(showIf, slots), shown.isExact,
                 let reads = slots.first(where: { $0.question.id == shown.id })
@@ -63,10 +64,8 @@ enum SurveyRules {
             let outside = Set(
                 hidden.map { StatisticKey.grouped(by: shown.id, $0) } + [StatisticKey.grouped(by: shown.id, nil)])
             let hiddenAnswers = Set(hidden.map { StatisticKey.answer(shown.id, $0) })
-            for key in keys {
-                let parts = StatisticKey.parts(of: key)
-                guard let first = parts.first, parts.count > 1 else { continue }
-                let groups = parts.dropFirst()
+            for (key, parts) in grouped {
+                let (first, groups) = (parts[0], parts.dropFirst())
                 if StatisticKey.isAbout(first, question: id), groups.contains(where: { outside.contains(String($0)) }) {
                     zeros.append(key)
                 } else if hiddenAnswers.contains(String(first)),
