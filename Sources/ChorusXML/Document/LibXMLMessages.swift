@@ -66,7 +66,7 @@ enum LibXMLMessages {
         guard let misplaced = misplacedElement(message) else { return lowercasedFirst(message) }
         let order = parent.flatMap { SurveyBuilder.childOrder[$0] }
         guard known.contains(misplaced) else {
-            let suggestion = SurveyBuilder.closest(to: misplaced, in: known).map { "; did you mean <\($0)>?" } ?? ""
+            let suggestion = meant(message, known: known).map { "; did you mean <\($0)>?" } ?? ""
             let context = parent.map { " in <\($0)>" } ?? ""
             return "unknown element <\(misplaced)>\(context)\(suggestion)"
         }
@@ -79,6 +79,12 @@ enum LibXMLMessages {
     /// unclosed (see ``RunawayValue``).
     static func isLessThanInValue(_ message: String) -> Bool {
         message.hasPrefix("Unescaped '<' not allowed in attributes values")
+    }
+
+    /// The known element an unknown one in a schema violation seems a misspelling of.
+    static func meant(_ message: String, known: [String]) -> String? {
+        guard let name = misplacedElement(message), !known.contains(name) else { return nil }
+        return SurveyBuilder.closest(to: name, in: known)
     }
 
     /// The element a schema violation finds out of place, or not allowed at all.

@@ -84,9 +84,7 @@ public struct SurveyReader: Sendable {
                 vague.append(Diagnostic(file: file, position: position, message: message))
                 continue
             }
-            if let parent, let name = LibXMLMessages.misplacedElement(problem.message), !known.contains(name),
-                let meant = SurveyBuilder.closest(to: name, in: known)
-            {
+            if let parent, let meant = LibXMLMessages.meant(problem.message, known: known) {
                 builder.misspelledIn[parent.index, default: []].insert(meant)
             }
             // libxml2 often says the same thing twice about one element; once is enough.
